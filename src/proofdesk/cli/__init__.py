@@ -1,0 +1,1 @@
+"""The ``proofdesk`` command line (argparse), shared by batch jobs and the app launcher."""

@@ -1,0 +1,115 @@
+"""Runs the enabled checks over a document, re-checking only blocks whose text changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+
+from proofdesk.core.checks import available_checks
+from proofdesk.core.checks.base import Check, CheckContext
+from proofdesk.core.document import Block, Document
+from proofdesk.core.findings import Finding, finding_selected, rule_matches
+
+ProgressFn = Callable[[int, int], None]
+CancelledFn = Callable[[], bool]
+
+
+class Cancelled(Exception):
+    """Raised inside :meth:`Engine.check` when the caller's ``cancelled()`` turns true."""
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    context: CheckContext = field(default_factory=CheckContext)
+    # Selectors are categories, rule ids or dotted rule-id prefixes.
+    only: frozenset[str] | None = None
+    disabled: frozenset[str] = frozenset()
+
+
+@dataclass
+class EngineStats:
+    block_calls: int = 0
+    cache_hits: int = 0
+    per_family: dict[str, int] = field(default_factory=dict)
+
+
+_CacheKey = tuple[str, Hashable, str, str, tuple[tuple[int, int], ...]]
+
+
+class Engine:
+    """Holds the check instances and the per-block result cache for one draft.
+
+    Not thread-safe: give each worker its own engine, or serialise calls.
+    """
+
+    def __init__(self, config: EngineConfig | None = None, checks: Sequence[type[Check]] | None = None) -> None:
+        self.config = config or EngineConfig()
+        classes = available_checks() if checks is None else tuple(checks)
+        self.checks: list[Check] = [cls(self.config.context) for cls in classes if self._wanted(cls)]
+        self._fingerprints = {c.family: c.fingerprint() for c in self.checks}
+        self._cache: dict[_CacheKey, tuple[Finding, ...]] = {}
+        self.stats = EngineStats()
+
+    def _wanted(self, cls: type[Check]) -> bool:
+        cfg = self.config
+        if rule_matches(cls.family, cfg.disabled):
+            return False
+        if cfg.only is None:
+            return True
+        if getattr(cls, "dynamic_rules", False) or rule_matches(cls.family, cfg.only):
+            return True
+        return any(finding_selected_info(rule.id, str(rule.category), cfg.only) for rule in cls.rules)
+
+    def _selected(self, finding: Finding) -> bool:
+        cfg = self.config
+        if cfg.disabled and (finding_selected(finding, cfg.disabled)):
+            return False
+        return cfg.only is None or finding_selected(finding, cfg.only)
+
+    def check(
+        self,
+        doc: Document,
+        blocks: Sequence[Block] | None = None,
+        progress: ProgressFn | None = None,
+        cancelled: CancelledFn | None = None,
+    ) -> list[Finding]:
+        """All findings for ``doc``, sorted by start, end, rule.
+
+        ``blocks`` restricts the per-block pass (e.g. the visible ones first);
+        document-wide passes still see the whole document.
+        """
+        todo = doc.blocks if blocks is None else blocks
+        used: set[_CacheKey] = set()
+        results: list[Finding] = []
+        total = len(todo) + 1
+        for check in self.checks:
+            own: list[Finding] = []
+            fp = self._fingerprints[check.family]
+            for i, block in enumerate(todo):
+                if cancelled is not None and i % 64 == 0 and cancelled():
+                    raise Cancelled
+                key: _CacheKey = (check.family, fp, block.kind, block.text, block.skips)
+                hit = self._cache.get(key)
+                if hit is None:
+                    hit = tuple(check.check_block(block))
+                    self._cache[key] = hit
+                    self.stats.block_calls += 1
+                    self.stats.per_family[check.family] = self.stats.per_family.get(check.family, 0) + 1
+                else:
+                    self.stats.cache_hits += 1
+                used.add(key)
+                own.extend(f.shifted(block.start) for f in hit)
+            own = check.review(doc, own)
+            own.extend(check.check_document(doc))
+            results.extend(f for f in own if self._selected(f))
+        if progress is not None:
+            progress(total, total)
+        if blocks is None:
+            # Keep only what this draft still uses, so memory tracks the draft.
+            self._cache = {k: v for k, v in self._cache.items() if k in used}
+        results.sort(key=lambda f: f.sort_key)
+        return results
+
+
+def finding_selected_info(rule_id: str, category: str, selectors: frozenset[str]) -> bool:
+    return category in selectors or rule_matches(rule_id, selectors)

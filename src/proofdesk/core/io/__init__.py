@@ -1,0 +1,1 @@
+"""Readers of drafts and writers of clean copy and reports."""

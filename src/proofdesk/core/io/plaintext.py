@@ -1,0 +1,66 @@
+"""Decoding plain-text drafts: BOMs, UTF-8, a visible Windows-1252 fallback, line endings."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from proofdesk.core.document import Document, line_blocks
+from proofdesk.core.io.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_text(data: bytes, path: Path) -> tuple[str, list[str]]:
+    """Decode ``data``; return the text and notices the user must see."""
+    notices: list[str] = []
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                where = exc.start + len(bom)
+                reason = f"has a {encoding} byte-order mark but is not valid {encoding} ({exc.reason}, byte {where})"
+                raise InputError(path, reason) from None
+            break
+    else:
+        if b"\x00" in data:
+            raise InputError(path, "looks like a binary file (it contains NUL bytes), not a text draft")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            # cp1252 leaves five bytes undefined; map them through latin-1 so no byte is lost.
+            text = data.decode("cp1252", errors="replace")
+            if "\ufffd" in text:
+                text = "".join(
+                    ch if ch != "\ufffd" else bytes([b]).decode("latin-1") for ch, b in zip(text, data, strict=True)
+                )
+            notices.append(
+                f"{path.name} is not valid UTF-8 (first bad byte at offset {exc.start}); "
+                "it was read as Windows-1252. Check accented letters and quotes before saving."
+            )
+    if "\x00" in text:
+        raise InputError(path, "contains NUL characters; it looks like a binary file, not a text draft")
+    if "\r" in text:
+        crlf = text.count("\r\n")
+        lone_cr = text.count("\r") - crlf
+        lone_lf = text.count("\n") - crlf
+        if sum(1 for n in (crlf, lone_cr, lone_lf) if n) > 1:
+            notices.append("the file mixed Windows, Unix and/or old Mac line endings; all were read as line breaks")
+        text = normalise_newlines(text)
+    return text, notices
+
+
+def read_plaintext(path: Path, data: bytes) -> Document:
+    text, notices = decode_text(data, path)
+    return Document(text=text, blocks=line_blocks(text), source_format="txt", path=path, notices=notices)

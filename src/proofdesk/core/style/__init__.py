@@ -1,0 +1,1 @@
+"""House styles: the model, the YAML/Vale loader and validation."""

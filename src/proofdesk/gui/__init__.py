@@ -1,0 +1,1 @@
+"""The PySide6 desk: main window, editor, findings, review pane and workers."""
