@@ -36,7 +36,14 @@ test: $(STAMP) apt lint
 	$(PY) -m pytest -q
 
 bench: $(STAMP)
+	$(PY) -m pip install --quiet proselint chunspell
 	$(PY) benchmarks/run_all.py
+
+# One-folder PyInstaller bundle in dist/proofdesk, smoke-tested offscreen.
+dist: $(STAMP)
+	$(PY) -m pip install --quiet 'pyinstaller>=6.5'
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/proofdesk.spec
+	packaging/smoke_test_bundle.sh dist/proofdesk
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,248 @@
+"""Throughput, incremental re-check latency and memory of the default check (issue 10).
+
+Prints a table of min / median / max over several runs, the ratio against
+baselines run in the same process on the same text (bare Hunspell and bare
+pyspellchecker spelling passes with suggestions, proselint), and writes JSON.
+LanguageTool is excluded, as the targets say.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import draft, write_drafts  # noqa: E402
+
+from proofdesk.core.checks.base import CheckContext  # noqa: E402
+from proofdesk.core.corrections import apply_edits, edit_for  # noqa: E402
+from proofdesk.core.document import count_words, document_from_text  # noqa: E402
+from proofdesk.core.engine import Engine, EngineConfig  # noqa: E402
+
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+
+
+def timed(fn: Callable[[], object], runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        gc.collect()
+        t = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def stats(xs: list[float]) -> dict[str, float]:
+    return {"min": min(xs), "median": statistics.median(xs), "max": max(xs)}
+
+
+def default_engine() -> Engine:
+    try:
+        from proofdesk.core.style.loader import load_house_style
+
+        style = load_house_style(None, language="en-GB")
+        ctx = CheckContext(language="en-GB", style=style, languagetool="off")
+    except ImportError:
+        ctx = CheckContext(language="en-GB", languagetool="off")
+    return Engine(EngineConfig(context=ctx))
+
+
+def baseline_hunspell(text: str) -> Callable[[], object] | None:
+    try:
+        import chunspell  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    try:
+        h = chunspell.Hunspell("en_US")
+    except Exception:
+        return None
+
+    def run() -> None:
+        for w in _WORD.findall(text):
+            if not h.spell(w):
+                h.suggest(w)
+
+    return run
+
+
+def baseline_pyspellchecker(text: str) -> Callable[[], object] | None:
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:
+        return None
+    sp = SpellChecker(distance=1)
+
+    def run() -> None:
+        words = [w.lower() for w in _WORD.findall(text)]
+        for w in sp.unknown(words):
+            sp.correction(w)
+
+    return run
+
+
+def baseline_proselint(text: str) -> Callable[[], object] | None:
+    try:
+        import proselint.tools  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    lint = getattr(proselint.tools, "lint", None)
+    if lint is None:
+        return None
+
+    def run() -> None:
+        lint(text)
+
+    return run
+
+
+def recheck_latency(text: str, runs: int) -> dict[str, dict[str, float]]:
+    """Type one character into a middle paragraph of a warm draft; time the re-check."""
+    engine = default_engine()
+    doc = document_from_text(text)
+    engine.check(doc)
+    para = doc.blocks[len(doc.blocks) // 2]
+    block_times: list[float] = []
+    full_times: list[float] = []
+    for i in range(runs):
+        at = para.start + 5
+        edited = text[:at] + "xyz"[i % 3] + text[at:]
+        new_doc = document_from_text(edited)
+        changed = [b for b in new_doc.blocks if b.start <= at <= b.end]
+        gc.collect()
+        t = time.perf_counter()
+        engine.check(new_doc, blocks=changed)
+        block_times.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        engine.check(new_doc)
+        full_times.append(time.perf_counter() - t)
+        engine.check(doc)
+    return {"paragraph": stats(block_times), "whole_document_warm": stats(full_times)}
+
+
+def memory_cycles(text: str, cycles: int) -> dict[str, float]:
+    """Check, accept the first fixable finding, undo; repeat. Returns traced memory growth."""
+    engine = default_engine()
+    tracemalloc.start()
+    current = text
+    samples = []
+    for i in range(cycles):
+        doc = document_from_text(current)
+        findings = [f for f in engine.check(doc) if f.suggestions]
+        if findings:
+            new, inverse = apply_edits(current, [edit_for(findings[0])])
+            engine.check(document_from_text(new))
+            current, _ = apply_edits(new, inverse)
+        if i % 100 == 0:
+            gc.collect()
+            samples.append(tracemalloc.get_traced_memory()[0])
+    tracemalloc.stop()
+    assert current == text
+    return {"first_kib": samples[1] / 1024, "last_kib": samples[-1] / 1024, "growth_kib": (samples[-1] - samples[1]) / 1024}
+
+
+def cli_wall(path: Path, runs: int) -> dict[str, dict[str, float]]:
+    exe = Path(sys.executable).parent / "proofdesk"
+    cmd = [str(exe), "check", "--format", "json", "--languagetool", "off", str(path)]
+    wall = timed(lambda: subprocess.run(cmd, capture_output=True), runs)
+    bare = timed(lambda: subprocess.run([sys.executable, "-c", "pass"], capture_output=True), runs)
+    return {"proofdesk_check": stats(wall), "python_startup": stats(bare)}
+
+
+def peak_rss_mib(path: Path) -> float:
+    code = (
+        "import resource,sys\n"
+        "from proofdesk.cli.main import main\n"
+        "try:\n    main(['check','--format','json','--languagetool','off',sys.argv[1]])\n"
+        "except SystemExit:\n    pass\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
+    return int(out.stdout.strip().splitlines()[-1]) / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--cycles", type=int, default=1000)
+    ap.add_argument("--json", type=Path, default=Path("benchmarks/results/engine.json"))
+    args = ap.parse_args()
+
+    results: dict[str, object] = {}
+    rows = []
+    for size in (2_000, 20_000, 100_000):
+        text = draft(size, seed=size)
+        words = count_words(text)
+        engine = default_engine()
+        engine.check(document_from_text(text[:2000]))  # load dictionaries and compile rules once
+        cold = timed(lambda t=text: default_engine().check(document_from_text(t)), args.runs)
+        s = stats(cold)
+        row: dict[str, object] = {"words": words, "seconds": s, "words_per_s": words / s["median"]}
+        for name, factory in (("hunspell", baseline_hunspell), ("pyspellchecker", baseline_pyspellchecker),
+                              ("proselint", baseline_proselint)):
+            fn = factory(text)
+            if fn is None or (name == "proselint" and size > 20_000):
+                continue
+            b = stats(timed(fn, max(1, args.runs // 2)))
+            row[f"{name}_words_per_s"] = words / b["median"]
+            row[f"speedup_vs_{name}"] = b["median"] / s["median"]
+        results[f"check_{size // 1000}k"] = row
+        rows.append((f"{size // 1000}k", row))
+
+    print("\nFull default check (fresh engine each run, dictionaries loaded), LanguageTool off")
+    print(f"{'draft':>6} {'words':>7} {'min s':>8} {'median s':>9} {'max s':>8} {'words/s':>10}  baselines (words/s; ProofDesk speed-up)")
+    for name, row in rows:
+        s = row["seconds"]  # type: ignore[assignment]
+        base = "  ".join(
+            f"{b}: {row[f'{b}_words_per_s']:,.0f} (x{row[f'speedup_vs_{b}']:.1f})"  # type: ignore[str-format]
+            for b in ("hunspell", "pyspellchecker", "proselint") if f"{b}_words_per_s" in row
+        )
+        print(f"{name:>6} {row['words']:>7} {s['min']:>8.3f} {s['median']:>9.3f} {s['max']:>8.3f} "  # type: ignore[index]
+              f"{row['words_per_s']:>10,.0f}  {base}")
+
+    text100 = draft(100_000, seed=100_000)
+    rc = recheck_latency(text100, args.runs * 2)
+    results["recheck_100k"] = rc
+    print("\nRe-check after typing one character in a 100k-word draft (warm cache)")
+    for k, v in rc.items():
+        print(f"  {k:<22} min {v['min'] * 1000:7.2f} ms  median {v['median'] * 1000:7.2f} ms  max {v['max'] * 1000:7.2f} ms")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = write_drafts(Path(tmp), (2_000, 100_000))
+        cw = cli_wall(paths[2_000], args.runs)
+        results["cli_2k"] = cw
+        print("\n`proofdesk check --format json` process wall time, 2k-word draft")
+        for k, v in cw.items():
+            print(f"  {k:<18} min {v['min']:.3f} s  median {v['median']:.3f} s  max {v['max']:.3f} s")
+        cw100 = cli_wall(paths[100_000], max(1, args.runs // 2))
+        results["cli_100k"] = cw100
+        print(f"  100k-word draft: median {cw100['proofdesk_check']['median']:.3f} s")
+        rss = {"2k": peak_rss_mib(paths[2_000]), "100k": peak_rss_mib(paths[100_000])}
+        results["peak_rss_mib"] = rss
+        print(f"\nPeak RSS of a `check` process: 2k {rss['2k']:.0f} MiB, 100k {rss['100k']:.0f} MiB")
+
+    mem = memory_cycles(draft(2_000, seed=7), args.cycles)
+    results["memory_cycles"] = mem
+    print(f"\n{args.cycles} check/accept/undo cycles: traced memory {mem['first_kib']:.0f} KiB -> "
+          f"{mem['last_kib']:.0f} KiB (growth {mem['growth_kib']:+.0f} KiB)")
+    results["self_maxrss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(f"\nwrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
