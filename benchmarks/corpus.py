@@ -12,15 +12,34 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "scraped-story.txt"
 
-_PEOPLE = ["Agnes Trelawny", "Gareth Pellow", "Priya Raman", "Tomasz Wielgus", "Hannah Okafor", "Luis Ferreira",
-           "Ines Carvalho", "Mehmet Aydin", "Sofia Lindqvist", "Kwame Mensah", "Oona Byrne", "Rafael Ortiz"]
+_PEOPLE = [
+    "Agnes Trelawny",
+    "Gareth Pellow",
+    "Priya Raman",
+    "Tomasz Wielgus",
+    "Hannah Okafor",
+    "Luis Ferreira",
+    "Ines Carvalho",
+    "Mehmet Aydin",
+    "Sofia Lindqvist",
+    "Kwame Mensah",
+    "Oona Byrne",
+    "Rafael Ortiz",
+]
 _PLACES = ["Kelmarsh", "Porthallow", "Stanmere", "Ashbourne Quay", "Linton Marsh", "Felbridge", "Carrow Bay"]
-_BODIES = ["the harbour board", "the county council", "the marine authority", "the energy regulator",
-           "the port trust", "the regional development agency", "the wildlife trust"]
+_BODIES = [
+    "the harbour board",
+    "the county council",
+    "the marine authority",
+    "the energy regulator",
+    "the port trust",
+    "the regional development agency",
+    "the wildlife trust",
+]
 _TEMPLATES = [
     "{person}, who chairs {body}, said the {place} scheme would cost £{money} million over {years} years.",
     "The vote in {place} was carried by {a} to {b} after a debate that lasted {hours} hours on {day}.",
-    "\"We cannot keep asking {place} to wait,\" {person} told reporters outside the meeting on {day}.",
+    '"We cannot keep asking {place} to wait," {person} told reporters outside the meeting on {day}.',
     "Figures published by {body} show that {pct} per cent of homes in {place} were affected by flooding last winter.",
     "Critics of the plan, including {person}, argue that {body} has underestimated the cost by £{money} million.",
     "Work on the {place} sea wall is expected to start in {month}, subject to approval from {body}.",
@@ -38,10 +57,18 @@ def paragraph(rng: random.Random) -> str:
     for _ in range(rng.randint(2, 4)):
         sentences.append(
             rng.choice(_TEMPLATES).format(
-                person=rng.choice(_PEOPLE), place=rng.choice(_PLACES), body=rng.choice(_BODIES),
-                money=f"{rng.randint(1, 90)}.{rng.randint(1, 9)}", years=rng.randint(2, 30),
-                a=rng.randint(10, 900), b=rng.randint(2, 90), hours=rng.randint(2, 9), day=rng.choice(_DAYS),
-                pct=rng.randint(2, 60), month=rng.choice(_MONTHS), homes=f"{rng.randint(2, 90)},000",
+                person=rng.choice(_PEOPLE),
+                place=rng.choice(_PLACES),
+                body=rng.choice(_BODIES),
+                money=f"{rng.randint(1, 90)}.{rng.randint(1, 9)}",
+                years=rng.randint(2, 30),
+                a=rng.randint(10, 900),
+                b=rng.randint(2, 90),
+                hours=rng.randint(2, 9),
+                day=rng.choice(_DAYS),
+                pct=rng.randint(2, 60),
+                month=rng.choice(_MONTHS),
+                homes=f"{rng.randint(2, 90)},000",
             )
         )
     return " ".join(sentences)

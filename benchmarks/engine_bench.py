@@ -24,12 +24,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import draft, write_drafts  # noqa: E402
+from corpus import draft, write_drafts
 
-from proofdesk.core.checks.base import CheckContext  # noqa: E402
-from proofdesk.core.corrections import apply_edits, edit_for  # noqa: E402
-from proofdesk.core.document import count_words, document_from_text  # noqa: E402
-from proofdesk.core.engine import Engine, EngineConfig  # noqa: E402
+from proofdesk.core.checks.base import CheckContext
+from proofdesk.core.corrections import apply_edits, edit_for
+from proofdesk.core.document import count_words, document_from_text
+from proofdesk.core.engine import Engine, EngineConfig
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
@@ -149,12 +149,19 @@ def memory_cycles(text: str, cycles: int) -> dict[str, float]:
             samples.append(tracemalloc.get_traced_memory()[0])
     tracemalloc.stop()
     assert current == text
-    return {"first_kib": samples[1] / 1024, "last_kib": samples[-1] / 1024, "growth_kib": (samples[-1] - samples[1]) / 1024}
+    return {
+        "first_kib": samples[1] / 1024,
+        "last_kib": samples[-1] / 1024,
+        "growth_kib": (samples[-1] - samples[1]) / 1024,
+    }
 
 
 def cli_wall(path: Path, runs: int) -> dict[str, dict[str, float]]:
     exe = Path(sys.executable).parent / "proofdesk"
     cmd = [str(exe), "check", "--format", "json", "--languagetool", "off", str(path)]
+    probe = subprocess.run(cmd, capture_output=True, text=True)
+    if probe.returncode not in (0, 1):
+        raise SystemExit(f"`{' '.join(cmd)}` failed (exit {probe.returncode}): {probe.stderr.strip()}")
     wall = timed(lambda: subprocess.run(cmd, capture_output=True), runs)
     bare = timed(lambda: subprocess.run([sys.executable, "-c", "pass"], capture_output=True), runs)
     return {"proofdesk_check": stats(wall), "python_startup": stats(bare)}
@@ -169,6 +176,8 @@ def peak_rss_mib(path: Path) -> float:
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
+    if not out.stdout.strip():
+        raise SystemExit(f"peak-memory probe failed: {out.stderr.strip()}")
     return int(out.stdout.strip().splitlines()[-1]) / 1024
 
 
@@ -189,8 +198,11 @@ def main() -> int:
         cold = timed(lambda t=text: default_engine().check(document_from_text(t)), args.runs)
         s = stats(cold)
         row: dict[str, object] = {"words": words, "seconds": s, "words_per_s": words / s["median"]}
-        for name, factory in (("hunspell", baseline_hunspell), ("pyspellchecker", baseline_pyspellchecker),
-                              ("proselint", baseline_proselint)):
+        for name, factory in (
+            ("hunspell", baseline_hunspell),
+            ("pyspellchecker", baseline_pyspellchecker),
+            ("proselint", baseline_proselint),
+        ):
             fn = factory(text)
             if fn is None or (name == "proselint" and size > 20_000):
                 continue
@@ -201,22 +213,27 @@ def main() -> int:
         rows.append((f"{size // 1000}k", row))
 
     print("\nFull default check (fresh engine each run, dictionaries loaded), LanguageTool off")
-    print(f"{'draft':>6} {'words':>7} {'min s':>8} {'median s':>9} {'max s':>8} {'words/s':>10}  baselines (words/s; ProofDesk speed-up)")
+    head = f"{'draft':>6} {'words':>7} {'min s':>8} {'median s':>9} {'max s':>8} {'words/s':>10}"
+    print(head + "  baselines (words/s; ProofDesk speed-up)")
     for name, row in rows:
         s = row["seconds"]  # type: ignore[assignment]
         base = "  ".join(
             f"{b}: {row[f'{b}_words_per_s']:,.0f} (x{row[f'speedup_vs_{b}']:.1f})"  # type: ignore[str-format]
-            for b in ("hunspell", "pyspellchecker", "proselint") if f"{b}_words_per_s" in row
+            for b in ("hunspell", "pyspellchecker", "proselint")
+            if f"{b}_words_per_s" in row
         )
-        print(f"{name:>6} {row['words']:>7} {s['min']:>8.3f} {s['median']:>9.3f} {s['max']:>8.3f} "  # type: ignore[index]
-              f"{row['words_per_s']:>10,.0f}  {base}")
+        print(
+            f"{name:>6} {row['words']:>7} {s['min']:>8.3f} {s['median']:>9.3f} {s['max']:>8.3f} "  # type: ignore[index]
+            f"{row['words_per_s']:>10,.0f}  {base}"
+        )
 
     text100 = draft(100_000, seed=100_000)
     rc = recheck_latency(text100, args.runs * 2)
     results["recheck_100k"] = rc
     print("\nRe-check after typing one character in a 100k-word draft (warm cache)")
     for k, v in rc.items():
-        print(f"  {k:<22} min {v['min'] * 1000:7.2f} ms  median {v['median'] * 1000:7.2f} ms  max {v['max'] * 1000:7.2f} ms")
+        ms = {q: v[q] * 1000 for q in v}
+        print(f"  {k:<22} min {ms['min']:7.2f} ms  median {ms['median']:7.2f} ms  max {ms['max']:7.2f} ms")
 
     with tempfile.TemporaryDirectory() as tmp:
         paths = write_drafts(Path(tmp), (2_000, 100_000))
@@ -234,8 +251,10 @@ def main() -> int:
 
     mem = memory_cycles(draft(2_000, seed=7), args.cycles)
     results["memory_cycles"] = mem
-    print(f"\n{args.cycles} check/accept/undo cycles: traced memory {mem['first_kib']:.0f} KiB -> "
-          f"{mem['last_kib']:.0f} KiB (growth {mem['growth_kib']:+.0f} KiB)")
+    print(
+        f"\n{args.cycles} check/accept/undo cycles: traced memory {mem['first_kib']:.0f} KiB -> "
+        f"{mem['last_kib']:.0f} KiB (growth {mem['growth_kib']:+.0f} KiB)"
+    )
     results["self_maxrss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     args.json.parent.mkdir(parents=True, exist_ok=True)

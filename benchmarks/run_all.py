@@ -12,8 +12,17 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["engine_bench.py", "cli_startup.py", "spelling_bench.py", "newsroom_bench.py", "attribution_bench.py",
-         "style_bench.py", "html_extraction.py", "languagetool_bench.py", "gui_bench.py"]
+ORDER = [
+    "engine_bench.py",
+    "cli_startup.py",
+    "spelling_bench.py",
+    "newsroom_bench.py",
+    "attribution_bench.py",
+    "style_bench.py",
+    "html_extraction.py",
+    "languagetool_bench.py",
+    "gui_bench.py",
+]
 
 
 def main() -> int:

@@ -32,9 +32,7 @@ def test_desktop_file_validates() -> None:
 
 
 def test_metainfo_validates() -> None:
-    out = subprocess.run(
-        [_tool("appstreamcli"), "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
-    )
+    out = subprocess.run([_tool("appstreamcli"), "validate", "--no-net", str(METAINFO)], capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
 
 
@@ -42,9 +40,7 @@ def test_one_app_id_everywhere() -> None:
     tree = ET.parse(METAINFO)
     assert tree.findtext("id") == APP_ID
     assert tree.find("launchable").text == f"{APP_ID}.desktop"  # type: ignore[union-attr]
-    entries = dict(
-        line.split("=", 1) for line in DESKTOP.read_text(encoding="utf-8").splitlines() if "=" in line
-    )
+    entries = dict(line.split("=", 1) for line in DESKTOP.read_text(encoding="utf-8").splitlines() if "=" in line)
     assert entries["Icon"] == APP_ID
     assert "proofdesk" in entries["Exec"]
     for mime in ("text/plain", "text/markdown", "text/html", "wordprocessingml.document"):

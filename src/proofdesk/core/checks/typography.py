@@ -1,31 +1,203 @@
-"""Typography: spacing, dashes, quotes and ellipses (``typography.*``)."""
+"""Typography: spacing, dashes, quotes and ellipses (``typography.*``).
+
+House settings (``checks:`` in the house style):
+
+- ``typography.quotes: {style: curly|straight|consistent}`` — default ``curly``
+  for en-GB, ``consistent`` (whatever the story mostly uses) otherwise;
+- ``typography.dashes: {style: en|em}`` — default spaced en dash for en-GB,
+  unspaced em dash for en-US.
+
+Every rule offers a fix that only touches punctuation and spacing, and the
+fixes of one pass never overlap, so accepting them all leaves nothing for a
+second pass to find.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Iterator
+from dataclasses import dataclass
 
-from proofdesk.core.checks.base import Check, RuleInfo
-from proofdesk.core.document import Block
+from proofdesk.core.checks._quotes import Kind, Mark, Role, analyse
+from proofdesk.core.checks.base import Check, CheckContext, RuleInfo
+from proofdesk.core.document import Block, BlockKind, Document
 from proofdesk.core.findings import Category, Finding, Severity
 
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\s,;:?!])[ \t\u00a0]+(?=[,;:?!](?!\w))", re.MULTILINE)
+# A hyphen with spaces round it, or two or more hyphens, standing between words.
+_DASH = re.compile(
+    r"(?<=[\w.,!?;:\"'“”‘’)\]%…])(?:[ \t]+-+[ \t]+|[ \t]*-{2,}[ \t]*)(?=[\w\"'“”‘’(\[£$€#@])",
+)
+_ELLIPSIS = re.compile(r"(?<![.…])(?:\.\.\.|\. \. \.)(?![.…])(?! \.)")
+_BULLETS = "•·▪●◦‣■□►▸"
+_STRAY_BULLET = re.compile(
+    rf"^[ \t\u00a0]*(?:[{_BULLETS}][ \t\u00a0]*|[*-][ \t\u00a0]+)+(?=[^\s{_BULLETS}*-])", re.MULTILINE
+)
+_LEADING = re.compile(r"^[ \t\u00a0]+", re.MULTILINE)
+_TRAILING = re.compile(r"(?<=\S)[ \t\u00a0]+$", re.MULTILINE)
+# Text in which punctuation is literal: web and mail addresses, file paths.
+_LITERAL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:com|org|net|co\.uk|gov|io)\S*")
+
+_CURLY = {(Kind.DOUBLE, Role.OPEN): "“", (Kind.DOUBLE, Role.CLOSE): "”", (Kind.SINGLE, Role.OPEN): "‘"}
+_STRAIGHT = {Kind.DOUBLE: '"', Kind.SINGLE: "'"}
+_QUOTE_STYLES = ("curly", "straight", "consistent")
+_ROLE_NAMES = {Role.OPEN: "opening quote mark", Role.CLOSE: "closing quote mark", Role.APOSTROPHE: "apostrophe"}
+
+
+def _curly_for(mark: Mark) -> str:
+    return _CURLY.get((mark.kind, mark.role), "’")
+
+
+def quote_style(ctx: CheckContext) -> str:
+    style = ctx.options("typography.quotes").get("style")
+    if style in _QUOTE_STYLES:
+        return str(style)
+    return "curly" if ctx.language.lower().startswith("en-gb") else "consistent"
+
+
+def dash_style(ctx: CheckContext) -> str:
+    style = ctx.options("typography.dashes").get("style")
+    if style in ("en", "em"):
+        return str(style)
+    return "em" if ctx.language.lower().startswith("en-us") else "en"
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    rule: str
+    start: int
+    end: int
+    message: str
+    replacement: str
+
+
+def _literal_spans(block: Block) -> list[tuple[int, int]]:
+    spans = list(block.skips)
+    spans.extend(m.span() for m in _LITERAL.finditer(block.text))
+    return spans
+
+
+def wrong_quote_marks(text: str, style: str) -> Iterator[tuple[Mark, str]]:
+    """Marks that break ``style`` (curly or straight), with the mark that should stand there."""
+    for mark in analyse(text).marks:
+        if style == "straight":
+            if mark.char not in "\"'":
+                yield mark, _STRAIGHT[mark.kind]
+        elif mark.char in "\"'":
+            yield mark, _curly_for(mark)
+        elif mark.char in "“”‘’" and mark.char != _curly_for(mark):
+            # A curly mark facing the wrong way: ‘90s, ”Hello.
+            yield mark, _curly_for(mark)
 
 
 class TypographyCheck(Check):
     family = "typography"
     rules = (
         RuleInfo("typography.double-space", Category.TYPOGRAPHY, Severity.WARNING, "Two or more spaces between words"),
+        RuleInfo(
+            "typography.space-before-punctuation",
+            Category.TYPOGRAPHY,
+            Severity.WARNING,
+            "A space before , ; : ? or !",
+        ),
+        RuleInfo("typography.dash", Category.TYPOGRAPHY, Severity.SUGGESTION, "A hyphen or -- used as a dash"),
+        RuleInfo("typography.ellipsis", Category.TYPOGRAPHY, Severity.SUGGESTION, "Three dots instead of an ellipsis"),
+        RuleInfo("typography.stray-bullet", Category.TYPOGRAPHY, Severity.WARNING, "A bullet left at a line start"),
+        RuleInfo(
+            "typography.line-space", Category.TYPOGRAPHY, Severity.WARNING, "Spaces at the start or end of a line"
+        ),
+        RuleInfo(
+            "typography.quotes",
+            Category.TYPOGRAPHY,
+            Severity.SUGGESTION,
+            "Quote marks or apostrophes not in the house style (curly or straight)",
+        ),
+        RuleInfo(
+            "typography.mixed-quotes",
+            Category.TYPOGRAPHY,
+            Severity.SUGGESTION,
+            "Straight and curly quote marks mixed in one story",
+        ),
     )
 
+    def __init__(self, ctx: CheckContext) -> None:
+        super().__init__(ctx)
+        self.quote_style = quote_style(ctx)
+        self.dash = " – " if dash_style(ctx) == "en" else "—"
+
+    def fingerprint(self) -> Hashable:
+        return (self.ctx.language, self.quote_style, self.dash)
+
     def check_block(self, block: Block) -> Iterable[Finding]:
+        if block.kind is BlockKind.CODE:
+            return []
         text = block.text
-        for m in _DOUBLE_SPACE.finditer(text):
-            if block.is_skipped(m.start(), m.end()):
+        literal = _literal_spans(block)
+        claimed: list[tuple[int, int]] = []
+        findings: list[Finding] = []
+        # Order matters: wider fixes first, so a narrower one inside them is dropped, not applied twice.
+        for hit in self._hits(block):
+            if any(s < hit.end and hit.start < e for s, e in literal):
                 continue
-            yield self.finding(
-                "typography.double-space", text, m.start(), m.end(), "Use a single space between words.", [" "]
-            )
+            if any(s < hit.end and hit.start < e for s, e in claimed):
+                continue
+            claimed.append((hit.start, hit.end))
+            findings.append(self.finding(hit.rule, text, hit.start, hit.end, hit.message, [hit.replacement]))
+        findings.sort(key=lambda f: f.sort_key)
+        return findings
+
+    def _hits(self, block: Block) -> Iterator[_Hit]:
+        text = block.text
+        if block.kind is not BlockKind.LIST_ITEM:
+            for m in _STRAY_BULLET.finditer(text):
+                yield _Hit("typography.stray-bullet", m.start(), m.end(), "Remove the stray bullet.", "")
+        for m in _LEADING.finditer(text):
+            yield _Hit("typography.line-space", m.start(), m.end(), "Remove the space at the start of the line.", "")
+        for m in _TRAILING.finditer(text):
+            yield _Hit("typography.line-space", m.start(), m.end(), "Remove the space at the end of the line.", "")
+        for m in _DASH.finditer(text):
+            name = "a spaced en dash" if self.dash == " – " else "an em dash"
+            yield _Hit("typography.dash", m.start(), m.end(), f"Use {name} ({self.dash.strip()}) here.", self.dash)
+        for m in _ELLIPSIS.finditer(text):
+            yield _Hit("typography.ellipsis", m.start(), m.end(), "Use an ellipsis character (…).", "…")
+        for m in _SPACE_BEFORE_PUNCT.finditer(text):
+            punct = text[m.end()]
+            yield _Hit("typography.space-before-punctuation", m.start(), m.end(), f"No space before '{punct}'.", "")
+        for m in _DOUBLE_SPACE.finditer(text):
+            yield _Hit("typography.double-space", m.start(), m.end(), "Use a single space between words.", " ")
+        if self.quote_style in ("curly", "straight"):
+            for mark, right in wrong_quote_marks(text, self.quote_style):
+                what = _ROLE_NAMES[mark.role]
+                yield _Hit("typography.quotes", mark.pos, mark.pos + 1, f"Use {right} for this {what}.", right)
+
+    def check_document(self, doc: Document) -> Iterable[Finding]:
+        if self.quote_style != "consistent":
+            return []
+        curly = straight = 0
+        for block in doc.blocks:
+            if block.kind is BlockKind.CODE:
+                continue
+            for mark in analyse(block.text).marks:
+                if mark.char in "\"'":
+                    straight += 1
+                else:
+                    curly += 1
+        if not curly or not straight:
+            return []
+        majority = "straight" if straight > curly else "curly"
+        findings: list[Finding] = []
+        for block in doc.blocks:
+            if block.kind is BlockKind.CODE:
+                continue
+            literal = _literal_spans(block)
+            for mark, right in wrong_quote_marks(block.text, majority):
+                if any(s <= mark.pos < e for s, e in literal):
+                    continue
+                pos = block.start + mark.pos
+                message = f"The story mostly uses {majority} quote marks; use {right} here."
+                findings.append(self.finding("typography.mixed-quotes", doc.text, pos, pos + 1, message, [right]))
+        return findings
 
 
 CHECKS = [TypographyCheck]

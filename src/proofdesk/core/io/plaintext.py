@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import re
+from dataclasses import replace
 from pathlib import Path
 
-from proofdesk.core.document import Document, line_blocks
+from proofdesk.core.document import Block, Document, line_blocks
 from proofdesk.core.io.errors import InputError
 
 _BOMS = (
@@ -15,6 +17,31 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+
+# Web and mail addresses: checks must not spell-check or re-punctuate them.
+_URL = re.compile(
+    r"(?:https?://|ftp://|www\.)[^\s<>()\[\]\"']*[^\s<>()\[\]\"'.,;:!?]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+
+
+def url_skips(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _URL.finditer(text))
+
+
+def with_url_skips(blocks: list[Block]) -> list[Block]:
+    return [replace(b, skips=skips) if (skips := url_skips(b.text)) else b for b in blocks]
+
+
+_CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f]")
+
+
+def _looks_binary(text: str) -> bool:
+    # Text drafts carry tabs, line and page breaks, and now and then a stray control character from a
+    # paste; images, archives and executables are full of them.
+    sample = text[:65536]
+    return len(_CONTROL.findall(sample)) > max(8, len(sample) // 50)
 
 
 def normalise_newlines(text: str) -> str:
@@ -51,6 +78,8 @@ def decode_text(data: bytes, path: Path) -> tuple[str, list[str]]:
             )
     if "\x00" in text:
         raise InputError(path, "contains NUL characters; it looks like a binary file, not a text draft")
+    if _looks_binary(text):
+        raise InputError(path, "looks like a binary file (it is full of control characters), not a text draft")
     if "\r" in text:
         crlf = text.count("\r\n")
         lone_cr = text.count("\r") - crlf
@@ -63,4 +92,5 @@ def decode_text(data: bytes, path: Path) -> tuple[str, list[str]]:
 
 def read_plaintext(path: Path, data: bytes) -> Document:
     text, notices = decode_text(data, path)
-    return Document(text=text, blocks=line_blocks(text), source_format="txt", path=path, notices=notices)
+    blocks = with_url_skips(line_blocks(text))
+    return Document(text=text, blocks=blocks, source_format="txt", path=path, notices=notices)

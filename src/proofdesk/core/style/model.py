@@ -18,6 +18,10 @@ class HouseStyle:
     # Compiled Vale-style rules; their type belongs to ``proofdesk.core.style``.
     rules: list[Any] = field(default_factory=list)
     path: Path | None = None
+    # What loading skipped or ignored (unsupported Vale rule types, unused .vale.ini keys).
+    notices: list[str] = field(default_factory=list)
+    # The parsed .vale.ini, when one was given: per-file rule levels and MinAlertLevel.
+    vale_config: Any = None
 
     def options(self, check_id: str) -> dict[str, Any]:
         """Settings for ``check_id``, shorter prefixes first so longer ones override."""

@@ -1,0 +1,75 @@
+"""Words that tie a quote to a speaker, and words that hide one.
+
+Kept apart from the rule logic so a desk can read (and argue about) the lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+_VERBS = (  # noqa: SIM905 - a word list reads better as one string
+    # Bare forms that are mostly nouns in news copy (post, note, claim, text) are left out on purpose.
+    "say says said saying tell tells told add adds added ask asks asked writes wrote insist insists insisted "
+    "warn warns warned explain explains explained noted argue argues argued stressed acknowledge acknowledges "
+    "acknowledged admit admits admitted concede concedes conceded recalled replied respond responds responded "
+    "continued declare declares declared announced claimed complained cautioned urged predicted observed remarked "
+    "testified tweeted quipped joked countered lamented suggest suggests suggested emphasise emphasises emphasised "
+    "emphasize emphasizes emphasized confirmed denied boasted shouted whispered yelled sighed mused vowed pledged "
+    "contended reiterated commented recounted wondered texted emailed asserted retorted interjected chimed beamed "
+    "fumed snapped grumbled concluded laughed smiled adding insisting noting arguing explaining stressing claiming "
+    "urging vowing telling asking replying"
+).split()
+
+# ``said`` and friends, plus the set phrases agency copy uses instead of a verb.
+CUE = re.compile(
+    r"\b(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b"
+    r"|\b[Aa]ccording to\b"
+    r"|\bquoted as saying\b"
+    r"|\bpoints? out\b|\bpointed out\b|\bwent on\b|\bgoes on\b"
+    r"|\bin (?:a|an|his|her|their|its|the|one) (?:\w+ )?(?:statement|interview|e-?mail|letter|speech|post|tweet"
+    r"|blog|video|note|podcast|briefing|address|message|testimony|filing|report|op-ed|column|memo)\b"
+    r"|\b(?:statement|letter|note|notice|message|post|sign|placard|banner|memo|ruling|judgment|tweet|email)s? reads?\b"
+    r"|\b(?:[Ss]o|[Tt]hus) said\b"
+    r"|\b(?:words|message|verdict|view|reaction|response|reply|warning|comment|remarks|assessment|plea) "
+    r"(?:of|from)\b",
+    re.IGNORECASE,
+)
+
+# The opening of a paragraph that points back at the quote above it: "So said…", "Those were the words of…",
+# or a bare "Smith added." standing for the attribution.
+BACK_REFERENCE = regex.compile(
+    r"^\W*(?:(?:So|Thus) (?:said|says|wrote|argued|insisted|warned)\b"
+    r"|(?:That|This|Those|These|Such) (?:was|were|is|are) (?:the |a |an )?(?:\w+ )?(?:words?|verdict|message|view"
+    r"|warning|assessment|reaction|response|comment|plea|promise|reply|answer|claim)\b"
+    r"|(?:The )?words (?:were|came from|of)\b"
+    r"|Said \p{Lu}"
+    r"|(?:He|She|They|\p{Lu}[\p{L}’'-]+(?: \p{Lu}[\p{L}’'-]+)*) (?:said|added|told \w+|wrote|insisted|warned|explained"
+    r"|argued|replied|continued)(?: later| afterwards| on \w+)?[.:,;])"
+)
+
+WEAK_SOURCING = re.compile(
+    r"\b(?:(?:some |many |other |several |unnamed |anonymous |informed |senior |local )?"
+    r"(?:sources|experts|critics|analysts|observers|insiders|commentators|pundits|onlookers)"
+    r"|(?:a|one|another) (?:source|insider|expert|critic))"
+    r"(?: close to [\w\s]{1,40}?)?"
+    r"\s+(?:say|says|said|believe|believes|believed|argue|argues|argued|claim|claims|claimed|warn|warns|warned"
+    r"|suggest|suggests|suggested|think|thinks|thought|told|tell|insist|insisted|fear|feared|note|noted)\b"
+    r"|\bit is (?:understood|believed|thought|claimed|said|rumoured|rumored|reported|alleged)\b"
+    r"|\bit was (?:understood|believed|rumoured|rumored)\b"
+    r"|\b[Aa]ccording to (?:sources|experts|critics|insiders|observers|analysts|reports)\b"
+    r"|\b(?:many|some) (?:say|believe|argue|claim)\b",
+    re.IGNORECASE,
+)
+
+# Two capitalised words in a row, or a title and a surname: a named person or body.
+NAME = regex.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Judge|President|Minister|Senator)\.? \p{Lu}[\p{L}’'-]+"
+    r"|\b\p{Lu}[\p{Ll}’'-]+(?: (?:de|da|van|von|der|al|bin|el|le|la|du) )?(?: \p{Lu}[\p{L}’'-]+)+"
+)
+
+# Words a title-case quote (a book or a slogan) is made of that stay lower case.
+TITLE_SMALL_WORDS = frozenset(
+    ("a", "an", "and", "the", "of", "in", "on", "at", "to", "for", "or", "nor", "but", "by", "with", "from", "as")
+)

@@ -1,0 +1,177 @@
+"""Agency credit lines: which lines are one, whether one is in a house form, and how to mend it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+_AGENCIES = (
+    r"(?:Reuters|AFP|AP|Bloomberg|Agencies|The Associated Press|Associated Press|Agence France-Presse|Xinhua|dpa"
+    r"|PA Media|PA|Press Association|Kyodo|Yonhap|ANI|PTI)"
+)
+# Names may carry lower-case particles: Stephanie van den Berg, Nidal al-Mughrabi.
+_PARTICLE = r"(?:de|da|van|von|der|den|del|di|le|la|al|bin|ibn|abu|el|du|dos|ter)"
+_NAME = rf"(?:{_PARTICLE}-)?\p{{Lu}}[\p{{L}}’'.-]*(?: (?:{_PARTICLE} )*(?:{_PARTICLE}-)?\p{{Lu}}[\p{{L}}’'.-]*)*"
+_PLACE = rf"(?:the )?{_NAME}"
+_PERSON = rf"{_NAME}(?: (?:in|at) {_PLACE}(?:(?:, | and ){_PLACE})*)?"
+_PEOPLE = rf"{_PERSON}(?:(?:, | and | & ){_PERSON})*"
+_ROLES = (
+    "Additional reporting",
+    "Additional writing",
+    "Reporting and writing",
+    "Writing and editing",
+    "Reporting",
+    "Writing",
+    "Editing",
+    "Compiled",
+    "Compiling",
+    "Graphics",
+    "Research",
+)
+_ROLE = "(?:" + "|".join(_ROLES) + ")"
+_SEGMENT = rf"{_ROLE} by {_PEOPLE}"
+
+DEFAULT_PATTERNS: tuple[str, ...] = (
+    # Reuters: Reporting by A in London and B in Paris; Additional reporting by C; Editing by D and E
+    rf"^\(?{_SEGMENT}(?:; {_SEGMENT})*\)?\.?$",
+    # Reuters with additional editing by Sean Bell
+    rf"^{_AGENCIES}(?:(?:, | and | ?/ ?){_AGENCIES})* with additional (?:editing|reporting|writing)"
+    rf"(?: and (?:editing|reporting|writing))? by {_PEOPLE}\.?$",
+    # Reuters / — AFP / With AFP / Source: Agencies
+    rf"^(?:[—–-]{{1,2}} ?)?(?:(?:With|Source:|Sources:|Additional reporting by) )?{_AGENCIES}"
+    rf"(?:(?:, | and | ?/ ?){_AGENCIES})*\.?$",
+    # AP: Associated Press writer A in London contributed to this report.
+    rf"^(?:The )?(?:Associated Press|AP) (?:writers?|reporters?|correspondents?|journalists?|photographers?"
+    rf"|videographers?|producers?) {_PEOPLE} contributed(?: to this (?:report|story))?\.$",
+    # Bloomberg: --With assistance from A and B.
+    rf"^--\s?With assistance from {_PEOPLE}\.?$",
+)
+
+_LEAD_JUNK = "\u00a0\t •·▪●◦‣■□►▸*|"
+_ROLE_WORDS = (
+    r"(?:additional reporting|additional writing|reporting and writing|writing and editing|reporting|writing"
+    r"|editing|compiled|compiling|graphics|research)"
+)
+_CANDIDATE = re.compile(
+    rf"^[\s•·▪●◦‣■□►▸*|–—-]*\(?(?:{_ROLE_WORDS}\s+by\b"
+    r"|with\s+assistance\s+from\b"
+    rf"|{_AGENCIES}\s+with\s+additional\s+\w+\s+by\b"
+    rf"|(?:(?:with|source:|sources:)\s+)?{_AGENCIES}(?:\s*(?:,|and|/)\s*{_AGENCIES})*\W*$"
+    r"|(?:the\s+)?(?:associated press|ap)\s+\w+\s.*\bcontributed\b)",
+    re.IGNORECASE,
+)
+_MISSING_SEMICOLON = re.compile(
+    rf"(?<![;\s])(?<!\badditional)(?<!\bwith)(?<!\band)\s*[,.|/–—-]?\s+(?={_ROLE_WORDS}\s+by\b)", re.IGNORECASE
+)
+_SEGMENT_ROLE = re.compile(rf"^(\(?)({_ROLE_WORDS})\s+by\b", re.IGNORECASE)
+_ROLE_BY = re.compile(rf"\b({_ROLE_WORDS})\s+by\b", re.IGNORECASE)
+_DATELINE = re.compile(r"\((Reuters|AP|AFP|Bloomberg|Xinhua|dpa|Kyodo|Yonhap|PA)\)\s*[-–—]{1,2}")
+_SOURCE_LINE = re.compile(
+    rf"^[ \t]*(?:By|Source:|Via)[ \t]+({_AGENCIES})[ \t]*$",
+    re.MULTILINE,
+)
+_MAX_WORDS = 60
+
+
+class CreditLinePatternError(ValueError):
+    """A house credit-line pattern that is not a valid regular expression."""
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    ok: bool
+    message: str = ""
+    fix: str | None = None
+
+
+def _canonical_role(role: str) -> str:
+    role = re.sub(r"\s+", " ", role).lower()
+    return role[:1].upper() + role[1:]
+
+
+def normalise(line: str) -> tuple[str, list[str]]:
+    """The line mended in the usual ways, and what was mended."""
+    problems: list[str] = []
+    s = line.strip(" \t\u00a0")
+    stripped = s.lstrip(_LEAD_JUNK)
+    if s.startswith("- ") and not s.startswith("--"):
+        stripped = s[2:].lstrip()
+    if stripped != s:
+        problems.append("stray bullet")
+    s = stripped
+    spaced = re.sub(r"[ \t\u00a0]{2,}", " ", s)
+    if spaced != s:
+        problems.append("extra spaces")
+    s = spaced
+    semi = re.sub(r"\s*;\s*", "; ", s)
+    semi = _MISSING_SEMICOLON.sub("; ", semi)
+    if semi != s:
+        problems.append("segments should be separated by '; '")
+    s = semi
+    lowered = _ROLE_BY.sub(lambda m: f"{m.group(1)} by", s)
+    if lowered != s:
+        problems.append("'by' is lower case")
+    s = lowered
+    segments = []
+    for seg in s.split("; "):
+        m = _SEGMENT_ROLE.match(seg)
+        if m:
+            seg = f"{m.group(1)}{_canonical_role(m.group(2))} by" + seg[m.end() :]
+        segments.append(seg)
+    fixed = "; ".join(segments)
+    if fixed != s:
+        problems.append("each part starts with a capital ('Editing by')")
+    return fixed, problems
+
+
+class CreditLines:
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        self.patterns = patterns
+        self._compiled = [_compile(p) for p in patterns]
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> CreditLines:
+        raw = options.get("patterns")
+        if not raw:
+            return cls(DEFAULT_PATTERNS)
+        if isinstance(raw, str) or not all(isinstance(p, str) for p in raw):
+            raise CreditLinePatternError("attribution.credit-line: 'patterns' must be a list of strings")
+        return cls(tuple(raw))
+
+    def matches(self, line: str) -> bool:
+        return any(p.search(line) is not None for p in self._compiled)
+
+    def judge(self, line: str) -> Verdict | None:
+        """None if ``line`` is not a credit line at all; otherwise whether it is in a house form."""
+        if len(line.split()) > _MAX_WORDS:
+            return None
+        if line == line.strip(" \t\u00a0") and self.matches(line):
+            return Verdict(True)
+        if not _CANDIDATE.match(line):
+            return None
+        fixed, problems = normalise(line)
+        if self.matches(fixed):
+            detail = ", ".join(problems) or "spacing"
+            return Verdict(False, f"Credit line not in house form ({detail}).", fixed)
+        if self.matches(line.strip(" \t\u00a0")):
+            return Verdict(False, "Credit line has spaces at the start or end.", line.strip(" \t\u00a0"))
+        return Verdict(False, "Credit line does not match any house form (e.g. 'Reporting by …; Editing by …').")
+
+
+def _compile(pattern: str) -> regex.Pattern[str]:
+    try:
+        return regex.compile(pattern)
+    except regex.error as exc:
+        raise CreditLinePatternError(f"attribution.credit-line: bad pattern {pattern!r}: {exc}") from None
+
+
+def find_agency_source(text: str) -> tuple[int, int, str] | None:
+    """Where the story says it comes from an agency: a dateline "(Reuters) -" or a "By AFP" line."""
+    m = _DATELINE.search(text) or _SOURCE_LINE.search(text)
+    if m is None:
+        return None
+    return m.start(), m.end(), m.group(1)

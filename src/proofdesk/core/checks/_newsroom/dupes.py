@@ -1,0 +1,276 @@
+"""Finding repeated captions, paragraphs and sentences in one pass over a document.
+
+Every block and sentence is normalised (case, quotes, punctuation and spacing
+ignored) and looked up by exact hash first. Near copies — a typo, a changed
+word — are found by looking up each unit's rarest words in an inverted index
+of the units seen so far and comparing only those candidates word by word
+with rapidfuzz, so the work stays close to linear in the length of the draft.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from proofdesk.core.checks._newsroom import scan, shapes
+from proofdesk.core.checks._newsroom.text import Span, ends_sentence, normalise, sentences
+from proofdesk.core.document import Block, BlockKind
+
+MIN_BLOCK_TOKENS = 4
+MIN_SENTENCE_TOKENS = 6
+# Below this many words only a typo may differ; a changed word makes a new line.
+MIN_NEAR_TOKENS = 8
+# One changed word per this many words is still "the same sentence".
+WORDS_PER_EDIT = 8.0
+RARE_KEYS = 4
+MAX_POSTINGS = 48
+
+_NEGATIONS = frozenset("not no never nor neither none nobody nothing cannot cant dont doesnt didnt isnt wasnt "
+                       "arent werent wont wouldnt shouldnt couldnt hasnt havent hadnt without".split())
+_PRONOUN_START = frozenset("he she it they we i this that these those there his her its their".split())
+# A photo credit tacked onto one copy of a caption does not make it a new caption.
+_TRAILING_CREDIT = re.compile(
+    r"\s*(?:\(?(?:photo(?:graph)?|picture|image|credit)s?\s*(?::|by)\s*[^.()]{1,60}\)?"
+    r"|\(?[A-Z]{2,}(?:[ -][A-Z]{2,})?/[\w .'’/-]{2,60}\)?)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Unit:
+    block: int
+    start: int  # block-relative
+    end: int
+    norm: str
+    toks: list[str]
+    whole: bool  # the unit is its whole block
+    single: bool  # its block is a single sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Dup:
+    """``copy`` (block index, relative span) repeats ``original``; ``whole`` means the whole block."""
+
+    kind: str  # caption | paragraph | sentence
+    block: int
+    start: int
+    end: int
+    whole: bool
+    original_block: int
+
+
+class _Index:
+    def __init__(self, df: dict[str, int]) -> None:
+        self.exact: dict[str, Unit] = {}
+        self.postings: dict[str, list[Unit]] = defaultdict(list)
+        self.df = df
+
+    def keys(self, unit: Unit) -> list[str]:
+        distinct = sorted(set(unit.toks), key=lambda t: (self.df.get(t, 0), -len(t), t))
+        long = [t for t in distinct if len(t) > 2]
+        return (long or distinct)[:RARE_KEYS]
+
+    def add(self, unit: Unit) -> None:
+        self.exact.setdefault(unit.norm, unit)
+        for key in self.keys(unit):
+            lst = self.postings[key]
+            lst.append(unit)
+            if len(lst) > MAX_POSTINGS * 2:
+                del lst[:MAX_POSTINGS]
+
+    def find(self, unit: Unit) -> Unit | None:
+        hit = self.exact.get(unit.norm)
+        if hit is not None:
+            return hit
+        if len(unit.toks) < 2:
+            return None
+        seen: set[int] = set()
+        best: tuple[float, Unit] | None = None
+        for key in self.keys(unit):
+            for cand in reversed(self.postings.get(key, [])[-MAX_POSTINGS:]):
+                if id(cand) in seen:
+                    continue
+                seen.add(id(cand))
+                cost = near_cost(unit.toks, cand.toks)
+                if cost is not None and (best is None or cost < best[0]):
+                    best = (cost, cand)
+        return best[1] if best else None
+
+
+def near_cost(a: Sequence[str], b: Sequence[str]) -> float | None:
+    """Word-edit cost between two token lists if they are near copies, else None.
+
+    Typos (a word within two letters of the other copy's) cost half a changed
+    word; changed numbers or negations are never a near copy.
+    """
+    n = max(len(a), len(b))
+    budget = max(1.0, n / WORDS_PER_EDIT) if n >= MIN_NEAR_TOKENS else 0.5
+    if abs(len(a) - len(b)) > budget:
+        return None
+    # Every word edit costs at least half, so this bound rejects most candidates cheaply.
+    if Levenshtein.distance(a, b, score_cutoff=int(2 * budget)) > 2 * budget:
+        return None
+    cost = 0.0
+    for op in Levenshtein.opcodes(a, b):
+        if op.tag == "equal":
+            continue
+        old = a[op.src_start : op.src_end]
+        new = b[op.dest_start : op.dest_end]
+        for w in (*old, *new):
+            if any(c.isdigit() for c in w) or w in _NEGATIONS:
+                return None
+        if op.tag == "replace" and len(old) == len(new):
+            for x, y in zip(old, new, strict=True):
+                typo = min(len(x), len(y)) >= 4 and Levenshtein.distance(x, y) <= 2
+                cost += 0.5 if typo else 1.0
+        else:
+            cost += max(len(old), len(new))
+        if cost > budget:
+            return None
+    return cost
+
+
+def _block_norm(block: Block) -> str:
+    text = block.text
+    if len(text.split()) <= 60:
+        text = _TRAILING_CREDIT.sub("", text) or text
+    return normalise(text)
+
+
+# A top-of-story line this short that recurs lower down is a caption, not the lede.
+MAX_CAPTION_WORDS = 20
+
+
+def duplicates_with_layout(blocks: Sequence[Block], skip: set[int]) -> list[Dup]:
+    """Duplicates, with the story's top zone (headline, standfirst, captions) worked out first.
+
+    A caption that repeats a body paragraph can look like the first body
+    paragraph itself; when the first body paragraph found is short and recurs
+    later, it is taken as a caption and the body is taken to start after it.
+    """
+    texts = [b.text.strip() for b in blocks]
+    marks: list[str | None] = [("furniture" if i in skip else None) for i in range(len(blocks))]
+    body_start = scan.layout(texts, marks).body_start
+    for _ in range(3):
+        dups = find_duplicates(blocks, skip, body_start)
+        recurring = {d.original_block for d in dups if d.whole} | {d.block for d in dups if d.whole}
+        if body_start not in recurring or len(texts[body_start].split()) > MAX_CAPTION_WORDS:
+            return dups
+        marks[body_start] = "caption"
+        body_start = scan.layout(texts, marks).body_start
+    return find_duplicates(blocks, skip, body_start)
+
+
+def find_duplicates(blocks: Sequence[Block], skip: set[int], body_start: int) -> list[Dup]:
+    """Later copies of earlier blocks and sentences; blocks in ``skip`` are neither copies nor originals."""
+    block_units: list[Unit | None] = []
+    sent_units: list[list[Unit]] = []
+    df: dict[str, int] = defaultdict(int)
+    for i, b in enumerate(blocks):
+        if i in skip or shapes.is_credit_line(b.text):
+            block_units.append(None)
+            sent_units.append([])
+            continue
+        spans = sentences(b.text)
+        norm = _block_norm(b)
+        bu = Unit(i, 0, len(b.text), norm, norm.split(), True, len(spans) <= 1)
+        block_units.append(bu)
+        sus = [bu] if len(spans) <= 1 else [_sentence_unit(b, i, s) for s in spans]
+        sent_units.append(sus)
+        for t in set(bu.toks):
+            df[t] += 1
+    blocks_seen = _Index(df)
+    sents_seen = _Index(df)
+    dups: list[Dup] = []
+    flagged: set[int] = set()
+    prev_live = -1
+    for i, bu in enumerate(block_units):
+        if bu is None:
+            continue
+        b = blocks[i]
+        adjacent_to = prev_live
+        prev_live = i
+        if _block_eligible(b, bu):
+            orig = blocks_seen.find(bu)
+            if orig is not None and _may_repeat(b, bu, orig, adjacent_to, body_start, blocks):
+                dups.append(_block_dup(blocks, orig, bu, adjacent_to, body_start))
+                flagged.add(dups[-1].block)
+                continue
+        for su in sent_units[i]:
+            if _sentence_eligible(su):
+                orig = sents_seen.find(su)
+                if orig is not None and orig.block not in flagged:
+                    dup = _sentence_dup(blocks, orig, su, body_start)
+                    dups.append(dup)
+                    if dup.whole:
+                        flagged.add(dup.block)
+                    continue
+            sents_seen.add(su)
+        blocks_seen.add(bu)
+    return dups
+
+
+def _sentence_unit(b: Block, i: int, s: Span) -> Unit:
+    norm = normalise(b.text[s.start : s.end])
+    return Unit(i, s.start, s.end, norm, norm.split(), False, False)
+
+
+def _block_eligible(b: Block, u: Unit) -> bool:
+    return len(u.toks) >= MIN_BLOCK_TOKENS and len(u.norm) >= 15
+
+
+def _sentence_eligible(u: Unit) -> bool:
+    n = len(u.toks)
+    if n < MIN_SENTENCE_TOKENS:
+        return False
+    # "It declined to comment." repeated about two companies is two facts.
+    return not (u.toks[0] in _PRONOUN_START and n < 12)
+
+
+def _may_repeat(b: Block, u: Unit, orig: Unit, adjacent_to: int, body_start: int, blocks: Sequence[Block]) -> bool:
+    """Short unpunctuated lines (crossheads, list labels) may recur; anything adjacent may not."""
+    if orig.block == adjacent_to or b.kind == BlockKind.CAPTION or blocks[orig.block].kind == BlockKind.CAPTION:
+        return True
+    if orig.block < body_start and len(u.toks) >= 4:
+        return True
+    return len(u.toks) >= 7 or ends_sentence(b.text)
+
+
+_STORY_CUES = re.compile(
+    r"\b(?:said|says|told|added|according to|announced|reported|warned|insisted)\b|[\"“”]"
+)
+
+
+def _reads_as_story(text: str) -> bool:
+    return _STORY_CUES.search(text) is not None or len(sentences(text)) > 1
+
+
+def _captionish(blocks: Sequence[Block], i: int, body_start: int) -> bool:
+    return blocks[i].kind == BlockKind.CAPTION or i < body_start
+
+
+def _block_dup(blocks: Sequence[Block], orig: Unit, copy: Unit, adjacent_to: int, body_start: int) -> Dup:
+    o, c = orig.block, copy.block
+    caption = _captionish(blocks, o, body_start) or blocks[c].kind == BlockKind.CAPTION
+    # A caption that repeats a body paragraph is the copy to drop, wherever it sits.
+    # In plain text a caption repeated lower down looks like a one-line paragraph,
+    # so the later copy must read as story (attribution, quotes) before the caption goes.
+    if o != adjacent_to and _captionish(blocks, o, body_start) and not _captionish(blocks, c, body_start):
+        structured = blocks[o].kind == BlockKind.CAPTION and blocks[c].kind != BlockKind.CAPTION
+        if structured or _reads_as_story(blocks[c].text):
+            o, c = c, o
+    kind = "caption" if caption else "paragraph"
+    return Dup(kind, c, 0, len(blocks[c].text), True, o)
+
+
+def _sentence_dup(blocks: Sequence[Block], orig: Unit, copy: Unit, body_start: int) -> Dup:
+    if copy.whole:
+        kind = "caption" if _captionish(blocks, copy.block, body_start) else "paragraph"
+        return Dup(kind, copy.block, 0, len(blocks[copy.block].text), True, orig.block)
+    if orig.whole and orig.single and _captionish(blocks, orig.block, body_start):
+        return Dup("caption", orig.block, 0, len(blocks[orig.block].text), True, copy.block)
+    return Dup("sentence", copy.block, copy.start, copy.end, False, orig.block)

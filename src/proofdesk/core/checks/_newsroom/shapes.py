@@ -1,0 +1,106 @@
+"""What newsroom lines look like: credit lines, headlines, bylines and bios.
+
+Shared by the furniture and duplicate scans so both agree on where the story
+ends and which lines are page furniture.
+"""
+
+from __future__ import annotations
+
+import re
+
+from proofdesk.core.checks._newsroom.text import ends_sentence
+
+_AGENCIES = (
+    r"Reuters|REUTERS|AP|Associated Press|AFP|Agence France-Presse|Bloomberg|Bloomberg News|PA|PA Media|"
+    r"Press Association|dpa|DPA|Xinhua|Kyodo|Yonhap|ANSA|EFE|UPI|CNA|ANI|PTI|IANS|AAP|NZPA|CP|"
+    r"The Canadian Press|Anadolu|Tass|TASS|Interfax|Asia Financial|AF"
+)
+_BULLET = r"[\s•·*\-–—]*\(?"
+
+# Lines that credit the story's writers and editors. Furniture never touches
+# them: their form is the attribution and typography checks' business.
+CREDIT_LINE = re.compile(
+    _BULLET + r"(?:"
+    r"(?:additional\s+)?(?:reporting|writing|editing|compiled|compilation|research|graphics|production|"
+    r"reported|written|edited|translated|translation)(?:\s+and\s+\w+)?\s+by\b"
+    r"|(?:" + _AGENCIES + r")(?:\s+(?:and|with|/)\s+[^\n]{0,80})?\s+(?:with|and)\s+(?:additional\s+)?"
+    r"(?:editing|reporting|writing)\s+by\b"
+    r"|(?:" + _AGENCIES + r")\)?\s*$"
+    r"|(?:with\s+)?(?:additional\s+)?(?:reporting|input|contributions?)\s+from\b"
+    r"|©\s*(?:" + _AGENCIES + r")\b[^\n]{0,20}$"
+    r")",
+    re.IGNORECASE,
+)
+# The bare-agency alternative above must not catch photo credits such as
+# "REUTERS/Jane Doe"; those are furniture.
+_PHOTO_SLASH = re.compile(r"^\s*\(?(?:" + _AGENCIES + r")\s*/\s*\w", re.IGNORECASE)
+
+_TITLE_SMALL = frozenset(
+    "a an and as at but by for from in into nor of on onto or over per the to up upon via vs with "
+    "is are was be after amid over off out than that".split()
+)
+_NAME_PART = r"(?:[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)*|[A-Z]\.|[A-Z][a-z]?[’'][A-Z][a-z]+|Mc[A-Z][a-z]+)"
+NAME_LINE = re.compile(rf"^\s*(?:By\s+)?{_NAME_PART}(?:\s+(?:{_NAME_PART}|de|da|van|von|der|bin|al|le|la)){{1,3}}\s*$")
+
+_PROFESSION = (
+    r"editor|sub-editor|correspondent|reporter|journalist|writer|columnist|contributor|producer|presenter|"
+    r"analyst|author|freelance|freelancer|newspaper\s*man|newswoman|newsman|photographer|broadcaster|critic|"
+    r"bureau chief|blogger|commentator|news(?:room|desk)"
+)
+_BIO = re.compile(
+    r"^(?:About the author\b[^\n]*|(?:(?:He|She|They)|(?!(?:The|A|An|This|That|His|Her|Its|Their|Our)\b)"
+    + _NAME_PART + r"(?:\s+" + _NAME_PART + r"){1,3})"
+    r"\s+(?:is|has been|joined|covers|writes|reports)\b[^.\n]{0,70}?\b(?i:" + _PROFESSION + r")s?\b"
+    r"[^\n]*)$",
+)
+
+
+_BIO_BEAT = re.compile(
+    r"^(?:(?:He|She|They)|" + _NAME_PART + r"(?:\s+" + _NAME_PART + r"){1,3})"
+    r"\s+(?:covers|writes about|reports on|has reported (?:on|for)|has been (?:with|at))\b[^\n]{0,80}?"
+    r"\b(?:for|at|with|on)\s+(?:the\s+)?[A-Z][^\n]*$"
+    r"|^(?:Contact|Email|E-mail|Follow)\s+(?:him|her|them|the author|[A-Z]\w+)\s+(?:at|on|via)\b[^\n]{0,80}$"
+)
+
+
+def is_credit_line(text: str) -> bool:
+    return len(text) < 300 and not _PHOTO_SLASH.match(text) and CREDIT_LINE.match(text) is not None
+
+
+def word_list(text: str) -> list[str]:
+    return re.findall(r"[\w’'&$£€%.,-]+", text)
+
+
+def is_title_case(text: str) -> bool:
+    """Headline-style capitals: most significant words start with a capital."""
+    words = [w.strip(".,:;'’\"“”()") for w in text.split()]
+    words = [w for w in words if w and w[0].isalpha()]
+    significant = [w for i, w in enumerate(words) if i == 0 or w.lower() not in _TITLE_SMALL]
+    if len(significant) < 2:
+        return False
+    caps = sum(1 for w in significant if w[0].isupper())
+    return caps / len(significant) >= 0.75
+
+
+def is_headline_shaped(text: str, max_words: int = 22) -> bool:
+    """A short line that reads like a headline: no sentence-final full stop."""
+    stripped = text.strip().lstrip("•·*-–— ").strip()
+    n = len(stripped.split())
+    if n == 0 or n > max_words or not re.search(r"[A-Za-z]", stripped):
+        return False
+    if stripped.endswith((".", ";", ",")) and not stripped.endswith("..."):
+        return False
+    return not (stripped.endswith(":") and n <= 5)
+
+
+def is_name_line(text: str) -> bool:
+    return len(text) <= 60 and NAME_LINE.match(text) is not None
+
+
+def is_bio(text: str) -> bool:
+    t = text.strip()
+    return (_BIO.match(t) is not None or _BIO_BEAT.match(t) is not None) and ends_sentence(t)
+
+
+def is_body_paragraph(text: str, min_words: int = 15) -> bool:
+    return ends_sentence(text) and len(text.split()) >= min_words

@@ -1,0 +1,112 @@
+"""Text helpers for the newsroom checks: normalising, tokens, sentences, line spans."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Quote marks and apostrophes of every style vanish in normalised text, so a
+# straight-quoted copy of a curly-quoted caption still compares equal.
+_QUOTES = dict.fromkeys(map(ord, "\"'`´‘’‚‛“”„‟′″«»‹›"), None)
+_TOKEN = re.compile(r"\w+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+END_PUNCT = re.compile(r"[.!?…][\"'’”»)\]]*\s*$")
+
+# Abbreviations whose full stop does not end a sentence in agency copy.
+_ABBREV = frozenset(
+    "mr mrs ms dr prof st sen rep gov gen col lt sgt capt cmdr adm jr sr rev hon "
+    "no nos vs etc inc ltd co corp bros dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec "
+    "u.s u.k u.n e.u a.m p.m i.e e.g".split()
+)
+_SENT_END = re.compile(r"[.!?…]+[\"'’”»)\]]*(?=\s+[\"'‘“«(\[]?[A-Z0-9])")
+
+
+def normalise(text: str) -> str:
+    """Case-, quote-, punctuation- and whitespace-blind form used to compare copies."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return " ".join(_TOKEN.findall(text))
+
+
+def tokens(text: str) -> list[str]:
+    return normalise(text).split()
+
+
+def has_letters(text: str) -> bool:
+    return _LETTER.search(text) is not None
+
+
+def ends_sentence(text: str) -> bool:
+    return END_PUNCT.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentence spans of one paragraph (relative offsets, surrounding spaces excluded)."""
+    spans: list[Span] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        word = re.search(r"([\w.]+)\W*$", text[start : m.start() + 1])
+        if word and m.group().startswith(".") and word.group(1).rstrip(".").casefold() in _ABBREV:
+            continue
+        # Single capital initials ("J. Smith") are not sentence ends either.
+        if word and m.group().startswith(".") and re.fullmatch(r"[A-Z]\.?", word.group(1)):
+            continue
+        spans.append(_trimmed(text, start, m.end()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(_trimmed(text, start, len(text)))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def line_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``start..end`` to whole lines plus one line break.
+
+    The break that ends the last line is taken; at the very end of a text
+    with no final newline the break before the first line is taken instead,
+    so deleting the span never glues two lines together. Markup left of the
+    block on its line (list bullets, ``#``) is taken along when it holds no
+    word characters.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if not re.search(r"\w", text[line_start:start]):
+        start = line_start
+    line_end = text.find("\n", end)
+    if line_end == -1:
+        line_end = len(text)
+    if not re.search(r"\w", text[end:line_end]):
+        end = line_end
+    if end < len(text) and text[end] == "\n":
+        return start, end + 1
+    if start > 0 and text[start - 1] == "\n":
+        return start - 1, end
+    return start, end
+
+
+def sentence_span(text: str, span: Span) -> tuple[int, int]:
+    """A sentence inside a paragraph with the spaces that separate it from its neighbour."""
+    end = span.end
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    if end < len(text) and text[end] != "\n":
+        return span.start, end
+    start = span.start
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    if start > 0 and text[start - 1] != "\n":
+        return start, span.end
+    return span.start, end

@@ -1,0 +1,261 @@
+"""Consistency across the whole document (``consistency.*``): PerfectIt's ground.
+
+Each rule finds a word, abbreviation or number written two ways in the same
+story and flags the less common form, suggesting the more common one (the
+first one used wins a tie). Everything here needs the whole document, so it
+all runs in ``check_document``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from proofdesk.core.checks.base import Check, RuleInfo
+from proofdesk.core.document import Block, BlockKind, Document
+from proofdesk.core.findings import Category, Finding, Severity
+
+HYPHEN = "consistency.hyphenation"
+SPELLING = "consistency.spelling"
+CAPITALS = "consistency.capitalisation"
+ABBREVIATION = "consistency.abbreviation"
+NUMBERS = "consistency.numbers"
+
+# Pairs that look like hyphen variants but are different words.
+_NOT_VARIANTS = frozenset({"resign", "recover", "reform", "resent", "recreation", "coop", "release", "repress",
+                           "reserve", "resort", "retreat", "redress", "unionised", "unionized"})
+
+# Words with two accepted spellings; the story should use one.
+_SPELLING_VARIANTS: tuple[tuple[str, ...], ...] = (
+    ("judgement", "judgment"), ("judgements", "judgments"),
+    ("acknowledgement", "acknowledgment"), ("focused", "focussed"), ("focusing", "focussing"),
+    ("benefited", "benefitted"), ("benefiting", "benefitting"), ("ageing", "aging"),
+    ("dispatch", "despatch"), ("dispatched", "despatched"), ("jail", "gaol"), ("okay", "OK"),
+    ("adviser", "advisor"), ("advisers", "advisors"), ("per cent", "percent"), ("towards", "toward"),
+    ("among", "amongst"), ("while", "whilst"), ("learned", "learnt"), ("spelled", "spelt"),
+    ("burned", "burnt"), ("dreamed", "dreamt"), ("leaped", "leapt"), ("encyclopedia", "encyclopaedia"),
+    ("medieval", "mediaeval"), ("fetus", "foetus"), ("connection", "connexion"), ("inquire", "enquire"),
+)
+
+# Nouns whose capital letter carries meaning (the Government vs a government); compared mid-sentence only.
+_CAPITAL_NOUNS = frozenset({
+    "government", "parliament", "council", "cabinet", "church", "army", "navy", "police", "court", "party",
+    "committee", "department", "ministry", "university", "crown", "opposition", "senate", "congress", "state",
+    "treasury", "union", "commission", "assembly", "cathedral", "constitution", "administration", "bank",
+    "home office", "foreign office", "supreme court", "high court", "prime minister", "president", "chancellor",
+})
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split(" "))}
+for _tens, _value in (("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70),
+                      ("eighty", 80), ("ninety", 90)):
+    _NUMBER_WORDS[_tens] = _value
+
+_WORD = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b|\b[^\W\d_]+\b")
+_DEFINITION = re.compile(r"((?:\b[A-Z][\w'’-]*,?\s+(?:(?:of|and|for|the|on|in|de|du)\s+)*)+)\(([A-Z][A-Za-z]{1,7})\)")
+_FIGURE = re.compile(
+    r"(?<![\d.,:£$€/#-])\b([1-9]\d?)\b(?![\d.,:/%]|-\d| ?(?:per ?cent|percent|am|pm|a\.m\.|p\.m\.|km|kg|m|cm|mm|"
+    r"ft|mph|st|nd|rd|th|million|billion|bn|years? old|-year-old)(?!\w))"
+)
+_NUM_WORD = re.compile(r"\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_MONTHS = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                     r"\s*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|[:;]\s+|[\"“‘]\s*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Use:
+    form: str
+    start: int
+    end: int
+
+
+class ConsistencyCheck(Check):
+    family = "consistency"
+    rules = (
+        RuleInfo(HYPHEN, Category.CONSISTENCY, Severity.WARNING, "A word hyphenated in one place and not another"),
+        RuleInfo(SPELLING, Category.CONSISTENCY, Severity.WARNING, "A word spelt two accepted ways"),
+        RuleInfo(CAPITALS, Category.CONSISTENCY, Severity.SUGGESTION, "A noun capitalised in one place, not another"),
+        RuleInfo(ABBREVIATION, Category.CONSISTENCY, Severity.WARNING, "An abbreviation defined two ways"),
+        RuleInfo(NUMBERS, Category.CONSISTENCY, Severity.SUGGESTION, "Numbers in one range as words and figures"),
+    )
+
+    def check_document(self, doc: Document) -> Iterable[Finding]:
+        blocks = [b for b in doc.blocks if b.kind != BlockKind.CODE]
+        findings: list[Finding] = []
+        findings.extend(self._hyphenation(doc, blocks))
+        findings.extend(self._spelling(doc, blocks))
+        findings.extend(self._capitals(doc, blocks))
+        findings.extend(self._abbreviations(doc, blocks))
+        findings.extend(self._numbers(doc, blocks))
+        return findings
+
+    # Shared machinery -----------------------------------------------------------
+
+    def _flag_minority(self, doc: Document, rule: str, groups: dict[str, list[_Use]], what: str,
+                       key_of: type[str] | None = None) -> Iterator[Finding]:
+        """For each group of uses, flag the uses whose form is not the majority form."""
+        for uses in groups.values():
+            counts = Counter(u.form for u in uses)
+            if len(counts) < 2:
+                continue
+            order = {u.form: i for i, u in reversed(list(enumerate(uses)))}
+            majority = max(counts, key=lambda f: (counts[f], -order[f]))
+            for use in uses:
+                if use.form == majority:
+                    continue
+                message = (f"'{doc.text[use.start:use.end]}' is {what} '{majority}' elsewhere in this story "
+                           f"({counts[majority]}× against {counts[use.form]}×); keep to one form.")
+                yield self.finding(rule, doc.text, use.start, use.end, message,
+                                   [_match_case(majority, doc.text[use.start:use.end])])
+
+    def _words(self, blocks: list[Block]) -> Iterator[tuple[Block, re.Match[str]]]:
+        for block in blocks:
+            for m in _WORD.finditer(block.text):
+                if not block.is_skipped(m.start(), m.end()):
+                    yield block, m
+
+    # Rules ------------------------------------------------------------------------
+
+    def _hyphenation(self, doc: Document, blocks: list[Block]) -> Iterator[Finding]:
+        groups: dict[str, list[_Use]] = {}
+        hyphenated: set[str] = set()
+        words = list(self._words(blocks))
+        for _, m in words:
+            if "-" in m.group():
+                hyphenated.add(m.group().replace("-", "").lower())
+        for block, m in words:
+            form = m.group().lower()
+            key = form.replace("-", "")
+            if key not in hyphenated or key in _NOT_VARIANTS:
+                continue
+            start = block.start + m.start()
+            groups.setdefault(key, []).append(_Use(form, start, start + len(form)))
+        yield from self._flag_minority(doc, HYPHEN, groups, "written")
+
+    def _spelling(self, doc: Document, blocks: list[Block]) -> Iterator[Finding]:
+        variant_of = {v.lower(): group[0].lower() for group in _SPELLING_VARIANTS for v in group}
+        pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, variant_of), key=len, reverse=True)) + r")\b",
+                             re.IGNORECASE)
+        groups: dict[str, list[_Use]] = {}
+        for block in blocks:
+            for m in pattern.finditer(block.text):
+                if block.is_skipped(m.start(), m.end()):
+                    continue
+                form = m.group().lower()
+                start = block.start + m.start()
+                groups.setdefault(variant_of[form], []).append(_Use(form, start, start + len(form)))
+        yield from self._flag_minority(doc, SPELLING, groups, "spelt")
+
+    def _capitals(self, doc: Document, blocks: list[Block]) -> Iterator[Finding]:
+        nouns = sorted(_CAPITAL_NOUNS, key=len, reverse=True)
+        pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in nouns) + r")\b", re.IGNORECASE)
+        groups: dict[str, list[_Use]] = {}
+        for block in blocks:
+            if block.kind == BlockKind.HEADING:
+                continue
+            for m in pattern.finditer(block.text):
+                if block.is_skipped(m.start(), m.end()) or _SENTENCE_START.search(block.text[: m.start()]):
+                    continue
+                word = m.group()
+                if word != word.lower() and word != word.title():
+                    continue
+                # "the Government" (the institution) vs "the government"; a following capital is a name.
+                after = block.text[m.end() : m.end() + 2]
+                if after[:1] == " " and after[1:2].isupper():
+                    continue
+                start = block.start + m.start()
+                groups.setdefault(word.lower(), []).append(_Use(word, start, start + len(word)))
+        yield from self._flag_minority(doc, CAPITALS, groups, "capitalised as")
+
+    def _abbreviations(self, doc: Document, blocks: list[Block]) -> Iterator[Finding]:
+        groups: dict[str, list[_Use]] = {}
+        for block in blocks:
+            for m in _DEFINITION.finditer(block.text):
+                abbr = m.group(2)
+                words = m.group(1).replace(",", "").split()
+                # Walk back from the bracket until there are as many capitalised words as initials.
+                kept: list[str] = []
+                capitals = 0
+                for word in reversed(words):
+                    if capitals == len(abbr):
+                        break
+                    kept.insert(0, word)
+                    capitals += word[:1].isupper()
+                while kept and not kept[0][:1].isupper():
+                    kept.pop(0)
+                if not kept:
+                    continue
+                expansion = " ".join(kept)
+                lead = m.group(1).rfind(kept[0], 0, len(m.group(1)) - len(" ".join(kept[1:])))
+                raw = block.text[m.start(1) + lead : m.end(1)].rstrip()
+                if " ".join(raw.replace(",", "").split()) != expansion:
+                    continue
+                start = block.start + m.start(1) + lead
+                groups.setdefault(abbr, []).append(_Use(expansion, start, start + len(raw)))
+        yield from self._flag_minority(doc, ABBREVIATION, groups, "defined as")
+
+    def _numbers(self, doc: Document, blocks: list[Block]) -> Iterator[Finding]:
+        # Two ranges as style books split them: one to nine, and 10 upwards.
+        groups: dict[str, list[_Use]] = {"small": [], "large": []}
+        for block in blocks:
+            text = block.text
+            for m in _FIGURE.finditer(text):
+                if block.is_skipped(m.start(), m.end()) or _MONTHS.search(text[: m.start()]):
+                    continue
+                if _SENTENCE_START.search(text[: m.start()]):
+                    continue
+                value = int(m.group(1))
+                start = block.start + m.start(1)
+                groups["small" if value < 10 else "large"].append(_Use("figures", start, start + len(m.group(1))))
+            for m in _NUM_WORD.finditer(text):
+                if block.is_skipped(m.start(), m.end()) or _SENTENCE_START.search(text[: m.start()]):
+                    continue
+                value = _NUMBER_WORDS[m.group(1).lower()]
+                if value == 0 or m.group(1)[0].isupper():
+                    continue
+                start = block.start + m.start()
+                groups["small" if value < 10 else "large"].append(_Use("words", start, m.end() + block.start))
+        for uses in groups.values():
+            uses.sort(key=lambda u: u.start)
+            counts = Counter(u.form for u in uses)
+            if len(counts) < 2:
+                continue
+            order = {u.form: i for i, u in reversed(list(enumerate(uses)))}
+            majority = max(counts, key=lambda f: (counts[f], -order[f]))
+            for use in uses:
+                if use.form == majority:
+                    continue
+                written = doc.text[use.start : use.end]
+                fixed = _to_words(written) if majority == "words" else _to_figure(written)
+                message = (f"'{written}' is in {use.form}, but this story writes numbers like it in {majority} "
+                           f"({counts[majority]}× against {counts[use.form]}×).")
+                yield self.finding(NUMBERS, doc.text, use.start, use.end, message, [fixed] if fixed else [])
+
+
+def _match_case(form: str, observed: str) -> str:
+    if observed[:1].isupper() and not form[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form
+
+
+def _to_words(figure: str) -> str:
+    value = int(figure)
+    names = {v: w for w, v in _NUMBER_WORDS.items()}
+    if value in names:
+        return names[value]
+    tens, units = divmod(value, 10)
+    if tens * 10 in names and units:
+        return f"{names[tens * 10]}-{names[units]}"
+    return ""
+
+
+def _to_figure(word: str) -> str:
+    value = _NUMBER_WORDS.get(word.lower())
+    return "" if value is None else str(value)
+
+
+CHECKS = [ConsistencyCheck]

@@ -1,0 +1,58 @@
+"""Repeated captions, paragraphs and sentences (``duplicate.*``).
+
+Scraped pages often carry a photo caption twice (image alt text and caption)
+or a paragraph pasted twice. The later copy is flagged with its line break and
+the suggestion to delete it; a caption that repeats a body paragraph is the
+copy flagged, so the story keeps its paragraph. Web furniture is left to the
+furniture check, so a "Read more" headline that repeats the story's own
+headline is reported once, as furniture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from proofdesk.core.checks._newsroom import dupes, scan
+from proofdesk.core.checks._newsroom.text import Span, line_span, sentence_span
+from proofdesk.core.checks.base import Check, RuleInfo
+from proofdesk.core.checks.furniture import FurnitureCheck
+from proofdesk.core.document import Document
+from proofdesk.core.findings import Category, Finding, Severity
+
+_C = Category.DUPLICATE
+
+
+class DuplicatesCheck(Check):
+    family = "duplicate"
+    rules = (
+        RuleInfo("duplicate.caption", _C, Severity.ERROR, "A caption repeated, or repeating a body paragraph"),
+        RuleInfo("duplicate.paragraph", _C, Severity.ERROR, "A paragraph that repeats an earlier one"),
+        RuleInfo("duplicate.sentence", _C, Severity.WARNING, "A sentence that repeats an earlier one"),
+    )
+
+    def check_document(self, doc: Document) -> Iterable[Finding]:
+        blocks = doc.blocks
+        extra = FurnitureCheck(self.ctx)._extra_lines()
+        hits = scan.scan(blocks, extra)
+        skip = {i for h in hits for i in range(h.first, h.last + 1)}
+        found: dict[tuple[int, int], Finding] = {}
+        for dup in dupes.duplicates_with_layout(blocks, skip):
+            f = self._finding(doc, dup)
+            found.setdefault((f.start, f.end), f)
+        return sorted(found.values(), key=lambda f: f.sort_key)
+
+    def _finding(self, doc: Document, dup: dupes.Dup) -> Finding:
+        block = doc.blocks[dup.block]
+        line = doc.line_col(doc.blocks[dup.original_block].start)[0]
+        if dup.whole:
+            start, end = line_span(doc.text, block.start, block.end)
+        else:
+            rel = sentence_span(block.text, Span(dup.start, dup.end))
+            start, end = block.start + rel[0], block.start + rel[1]
+        where = "above" if dup.original_block < dup.block else "below"
+        what = {"caption": "Caption", "paragraph": "Paragraph", "sentence": "Sentence"}[dup.kind]
+        message = f"{what} repeats line {line} {where}; delete this copy."
+        return self.finding(f"duplicate.{dup.kind}", doc.text, start, end, message, [""])
+
+
+CHECKS = [DuplicatesCheck]

@@ -1,0 +1,294 @@
+"""Spelling (``spelling.*``): unknown words, house variants, names spelt two ways, repeats, house rejects.
+
+The dictionaries load on the first ``check_block`` (once per process, under a
+lock); see :mod:`proofdesk.core.spelling.lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Iterable, Iterator
+
+from proofdesk.core.checks.base import Check, CheckContext, RuleInfo
+from proofdesk.core.document import Block, Document
+from proofdesk.core.findings import Category, Finding, Severity
+from proofdesk.core.spelling.judge import Judge, Kind
+from proofdesk.core.spelling.lexicon import get_judge, normalise_language
+from proofdesk.core.spelling.names import (
+    BlockWords,
+    DocumentWords,
+    block_words,
+    find_slips,
+    name_positions,
+    strip_possessive,
+)
+from proofdesk.core.spelling.suggest import match_case
+from proofdesk.core.spelling.tokens import Token, iter_words, normalise
+from proofdesk.core.spelling.variants import ize_alternative
+
+UNKNOWN = "spelling.unknown-word"
+VARIANT = "spelling.variant"
+NAME = "spelling.name-consistency"
+REPEATED = "spelling.repeated-word"
+REJECTED = "spelling.rejected-word"
+
+# Fragments that stand before a hyphen in ordinary compounds (co-operate, ex-minister, e-commerce).
+_PREFIXES = frozenset(
+    "a anti bi co counter cross de e ex extra hyper inter intra macro mega micro mid mini multi neo non over pan post "
+    "pre pro quasi re semi sub super trans tri ultra un under vice x".split()
+)
+# Repeats that are grammatical ("that that", "had had") or set phrases.
+_GOOD_REPEATS = frozenset({"had", "that", "bye", "no", "so", "ha", "tut", "yeah", "very", "really", "many", "far"})
+_REPEAT = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t\u00a0]+|\n)(\1)(?![\w'’-])", re.IGNORECASE)
+# "Program" is British for software; flag it only where a schedule is meant.
+_COMPUTING = re.compile(r"\b(?:computer|software|code|coding|app|run|runs|ran|install|malware|programming|AI)\b", re.I)
+_PROGRAM = re.compile(r"\bprograms?\b")
+
+
+def _vocab_words(entries: Iterable[str]) -> frozenset[str]:
+    """Single words of vocabulary entries; multi-word entries ("Xi Jinping") contribute each word."""
+    out: set[str] = set()
+    for entry in entries:
+        entry = normalise(entry.strip())
+        if not entry:
+            continue
+        out.add(entry)
+        if " " in entry:
+            out.update(entry.split())
+    return frozenset(out)
+
+
+class SpellingCheck(Check):
+    family = "spelling"
+    rules = (
+        RuleInfo(UNKNOWN, Category.SPELLING, Severity.ERROR, "A word that is not in the dictionary"),
+        RuleInfo(VARIANT, Category.SPELLING, Severity.WARNING, "The other variety of English's spelling (color/colour)"),
+        RuleInfo(NAME, Category.SPELLING, Severity.ERROR, "A name spelt two ways in one story"),
+        RuleInfo(REPEATED, Category.SPELLING, Severity.ERROR, "The same word twice in a row"),
+        RuleInfo(REJECTED, Category.SPELLING, Severity.ERROR, "A word the house style rejects"),
+    )
+
+    def __init__(self, ctx: CheckContext) -> None:
+        super().__init__(ctx)
+        self.language = normalise_language(ctx.language or ctx.style.language)
+        self.accept = _vocab_words(ctx.style.accept)
+        self.accept_folded = frozenset(w[4:].lower() for w in ctx.style.accept if w.startswith("(?i)"))
+        self.reject = frozenset(normalise(w.strip()) for w in ctx.style.reject if w.strip() and " " not in w.strip())
+        phrases = [w.strip() for w in ctx.style.reject if " " in w.strip()]
+        self._reject_phrases = (
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)") if phrases else None
+        )
+        self.personal = frozenset(normalise(w) for w in ctx.personal_words)
+        ize = ctx.options(VARIANT).get("ize")
+        # en-GB accepts both -ise and -ize unless the house picks one; American spelling is -ize.
+        self.prefer_ize: bool | None = bool(ize) if ize is not None else (True if self.language == "en-US" else None)
+        # ``checks: {spelling: {typo-list: false}}`` turns off the house list of known misspellings.
+        self.use_typos = bool(ctx.options("spelling").get("typo-list", True))
+        self._judge: Judge | None = None
+        self._doc_cache: tuple[int, str, DocumentWords, list[Finding]] | None = None
+        # Per block text: the words the document pass needs, so it need not tokenise again.
+        self._block_words: dict[tuple[str, tuple[tuple[int, int], ...]], BlockWords] = {}
+
+    def fingerprint(self) -> Hashable:
+        return (super().fingerprint(), self.language, self.accept, self.reject, self.personal, self.prefer_ize, self.use_typos)
+
+    @property
+    def judge(self) -> Judge:
+        if self._judge is None:
+            self._judge = get_judge(self.language, use_typos=self.use_typos)
+        return self._judge
+
+    # Vocabularies -----------------------------------------------------------
+
+    def _accepted(self, word: str) -> bool:
+        if word in self.accept or word.lower() in self.accept_folded:
+            return True
+        if word in self.personal:
+            return True
+        # A personal entry in lower case also covers the word at the start of a sentence.
+        return word[:1].isupper() and (word[:1].lower() + word[1:]) in self.personal
+
+    def _rejected(self, word: str, sentence_start: bool) -> bool:
+        if word in self.reject:
+            return True
+        return sentence_start and word[:1].isupper() and (word[:1].lower() + word[1:]) in self.reject
+
+    # Block pass -------------------------------------------------------------
+
+    def check_block(self, block: Block) -> Iterable[Finding]:
+        text = block.text
+        findings: list[Finding] = []
+        tokens = iter_words(text, block.skips)
+        positions = name_positions(tokens)
+        self._remember(block, tokens)
+        for tok, name_pos in zip(tokens, positions, strict=True):
+            findings.extend(self._check_token(text, tok, name_pos))
+        findings.extend(self._repeats(block))
+        if self._reject_phrases is not None:
+            for m in self._reject_phrases.finditer(text):
+                if not block.is_skipped(m.start(), m.end()):
+                    findings.append(
+                        self.finding(REJECTED, text, m.start(), m.end(), f"The house style rejects '{m.group()}'.")
+                    )
+        if self.language == "en-GB" and not _COMPUTING.search(text):
+            for m in _PROGRAM.finditer(text):
+                if not block.is_skipped(m.start(), m.end()) and not self._accepted(m.group()):
+                    fix = "programmes" if m.group().endswith("s") else "programme"
+                    findings.append(
+                        self.finding(
+                            VARIANT, text, m.start(), m.end(),
+                            f"British spelling is '{fix}' (keep '{m.group()}' only for computer programs).", [fix],
+                        )
+                    )
+        return findings
+
+    def _remember(self, block: Block, tokens: list[Token]) -> None:
+        if len(self._block_words) > 50_000:
+            self._block_words.clear()
+        self._block_words[(block.text, block.skips)] = block_words(tokens)
+
+    def _check_token(self, text: str, tok: Token, name_pos: bool) -> Iterator[Finding]:
+        raw = tok.text
+        if any(ch.isdigit() for ch in raw):
+            return
+        word = normalise(raw)
+        if "\n" in word:
+            yield from self._check_broken(text, tok, word)
+            return
+        if "-" in word and not self._accepted(word) and not self._rejected(word, tok.sentence_start):
+            if self.judge.is_known(word):
+                return
+            pos = 0
+            for n, part in enumerate(word.split("-")):
+                start = tok.start + pos
+                pos += len(part) + 1
+                if n == 0 and part.lower() in _PREFIXES:
+                    continue
+                part_name_pos = part[:1].isupper() and (n > 0 or name_pos)
+                yield from self._check_word(text, start, part, tok.sentence_start and n == 0, part_name_pos)
+            return
+        yield from self._check_word(text, tok.start, word, tok.sentence_start, name_pos)
+
+    def _check_word(self, text: str, start: int, word: str, sentence_start: bool, name_pos: bool) -> Iterator[Finding]:
+        end = start + len(word)
+        if self._accepted(word):
+            return
+        if self._rejected(word, sentence_start):
+            yield self.finding(
+                REJECTED, text, start, end, f"The house style rejects '{word}'.", self._reject_fixes(word)
+            )
+            return
+        verdict = self.judge.name_verdict(word) if name_pos else self.judge.judge(word)
+        if verdict.kind is Kind.UNKNOWN:
+            yield self.finding(UNKNOWN, text, start, end, f"Possible spelling mistake: '{text[start:end]}'",
+                               verdict.suggestions)
+        elif verdict.kind is Kind.VARIANT:
+            fix = verdict.suggestions[0]
+            yield self.finding(VARIANT, text, start, end, f"{self._variety()} spelling is '{fix}'.", [fix])
+        elif self.prefer_ize is not None and ("is" in word or "iz" in word):
+            lex = self.judge.lex
+            alt = ize_alternative(word.lower(), self.prefer_ize, lex.known, lex.known_other)
+            if alt is not None and not self._accepted(word):
+                fix = match_case(word, alt)
+                yield self.finding(
+                    VARIANT, text, start, end,
+                    f"House style spells it with -{'ize' if self.prefer_ize else 'ise'}: '{fix}'.", [fix],
+                )
+
+    def _variety(self) -> str:
+        return "British" if self.language == "en-GB" else "American"
+
+    def _reject_fixes(self, word: str) -> tuple[str, ...]:
+        from proofdesk.core.spelling.suggest import candidates
+
+        lex = self.judge.lex
+        out = []
+        for c in candidates(lex, word.lower()):
+            if c.word.lower() != word.lower() and c.word not in self.reject and c.cost <= 1.0:
+                out.append(match_case(word, c.word))
+        return tuple(out[:3])
+
+    def _check_broken(self, text: str, tok: Token, word: str) -> Iterator[Finding]:
+        """A word broken over a line with a hyphen: fine if it reads as one word or as a real compound."""
+        joined = word.replace("-\n", "")
+        judge = self.judge
+        if self._accepted(joined) or judge.is_known(joined):
+            return
+        parts = word.replace("-\n", "-").split("-")
+        if all(self._accepted(p) or judge.is_known(p) or p.lower() in _PREFIXES for p in parts):
+            return
+        verdict = judge.judge(joined)
+        if verdict.kind is not Kind.OK:
+            yield self.finding(
+                UNKNOWN, text, tok.start, tok.end, f"Possible spelling mistake: '{joined}'", verdict.suggestions
+            )
+
+    def _repeats(self, block: Block) -> Iterator[Finding]:
+        text = block.text
+        for m in _REPEAT.finditer(text):
+            first, second = m.group(1), m.group(3)
+            if first.lower() in _GOOD_REPEATS or block.is_skipped(m.start(), m.end()):
+                continue
+            if first[:1].isupper() and second[:1].isupper() and len(first) > 1:
+                continue  # Bora Bora, Duran Duran
+            yield self.finding(
+                REPEATED, text, m.start(), m.end(), f"'{second}' is repeated.", [first]
+            )
+
+    # Document pass ----------------------------------------------------------
+
+    def _document(self, doc: Document) -> tuple[DocumentWords, list[Finding]]:
+        cached = self._doc_cache
+        if cached is not None and cached[0] == id(doc) and cached[1] == doc.text:
+            return cached[2], cached[3]
+        words = DocumentWords()
+        for block in doc.blocks:
+            bw = self._block_words.get((block.text, block.skips))
+            if bw is None:
+                bw = block_words(iter_words(block.text, block.skips))
+            words.add(block.start, bw)
+        judge = self.judge
+        findings: list[Finding] = []
+        for s in find_slips(words, judge.is_known, self._accepted):
+            if s.majority_is_word:
+                findings.append(
+                    self.finding(
+                        UNKNOWN, doc.text, s.start, s.end,
+                        f"Possible spelling mistake: '{s.text}' (the story has '{s.majority}' {s.majority_count} "
+                        f"time{'s' if s.majority_count != 1 else ''})",
+                        [s.majority],
+                    )
+                )
+            else:
+                findings.append(
+                    self.finding(
+                        NAME, doc.text, s.start, s.end,
+                        f"'{s.text}' appears {s.count} time{'s' if s.count != 1 else ''}, '{s.majority}' "
+                        f"{s.majority_count} times: is this name spelt consistently?",
+                        [s.majority],
+                    )
+                )
+        self._doc_cache = (id(doc), doc.text, words, findings)
+        return words, findings
+
+    def review(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        words, slips = self._document(doc)
+        taken = [(f.start, f.end) for f in slips]
+        kept: list[Finding] = []
+        for f in findings:
+            if f.rule == UNKNOWN:
+                if any(s < f.end and f.start < e for s, e in taken):
+                    continue  # the document pass reports it with the story's own spelling as the fix
+                word = strip_possessive(normalise(f.text))
+                if word[:1].isupper() and not self.judge.judge(normalise(f.text)).strong:
+                    # The story uses it again, or where only a name would be capitalised: a name, not a slip.
+                    if words.counts[word] >= 2 or words.name_evidence[word] >= 1:
+                        continue
+            kept.append(f)
+        return kept
+
+    def check_document(self, doc: Document) -> Iterable[Finding]:
+        return list(self._document(doc)[1])
+
+
+CHECKS = [SpellingCheck]

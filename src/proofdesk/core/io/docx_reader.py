@@ -1,0 +1,143 @@
+"""Word drafts: paragraph and table-cell text joined by blank lines, with enough kept to write the file back."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from proofdesk.core.document import Block, BlockKind, Document
+from proofdesk.core.io.errors import InputError
+from proofdesk.core.io.plaintext import url_skips
+
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A real draft's XML is a few MB at most; this stops a zip bomb from filling memory.
+MAX_UNZIPPED = 200 * 1024 * 1024
+_HEADING = re.compile(r"heading\s*(\d)", re.IGNORECASE)
+SEPARATOR = "\n\n"
+
+
+@dataclass(slots=True)
+class DocxSource:
+    """The original bytes (so a writer can re-open a pristine copy) and the parsed document's paragraphs."""
+
+    data: bytes
+    document: Any
+    paragraphs: list[Paragraph]
+
+
+def read_docx(path: Path, data: bytes) -> Document:
+    document = open_docx(path, data)
+    paragraphs = docx_paragraphs(document)
+    parts: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for index, para in enumerate(paragraphs):
+        text = para.text
+        if not text.strip():
+            continue
+        if parts:
+            pos += len(SEPARATOR)
+        kind, level = paragraph_kind(para)
+        blocks.append(Block(kind, pos, pos + len(text), text, level=level, skips=url_skips(text), source_index=index))
+        parts.append(text)
+        pos += len(text)
+    source = DocxSource(data=data, document=document, paragraphs=paragraphs)
+    return Document(text=SEPARATOR.join(parts), blocks=blocks, source_format="docx", path=path, source=source)
+
+
+def open_docx(path: Path, data: bytes) -> Any:
+    """Parse ``data`` with python-docx, turning every way a .docx can be broken into a specific InputError."""
+    if data.startswith(_OLE_MAGIC):
+        # Word saves a password-protected .docx as an OLE container with these two streams.
+        if any(name.encode("utf-16-le") in data for name in ("EncryptionInfo", "EncryptedPackage")):
+            raise InputError(path, "is password-protected (encrypted); save an unprotected copy from Word first")
+        raise InputError(path, "is an old Word 97-2003 (.doc) file with a .docx name; save it as .docx from Word")
+    if not data.startswith(b"PK"):
+        raise InputError(path, "is not a Word document (a .docx is a zip archive; this file is not one)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+            if "word/document.xml" not in names:
+                what = "an OpenDocument file" if "content.xml" in names else "a zip archive of something else"
+                raise InputError(path, f"is not a Word document: it is {what} (no word/document.xml inside)")
+            if sum(i.file_size for i in zf.infolist()) > MAX_UNZIPPED:
+                raise InputError(path, f"unpacks to more than {MAX_UNZIPPED // (1024 * 1024)} MB; refusing to open it")
+            bad = zf.testzip()
+            if bad is not None:
+                raise InputError(path, f"is damaged: the part {bad} fails its checksum")
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError) as exc:
+        raise InputError(path, f"is corrupt or truncated (not a readable zip archive: {exc})") from None
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except PackageNotFoundError:
+        raise InputError(path, "is not a Word document (python-docx finds no document package)") from None
+    except KeyError as exc:
+        raise InputError(path, f"is damaged: the part {exc} is missing") from None
+    except ValueError as exc:
+        # python-docx raises ValueError for a wrong main content type, e.g. a template or a macro file.
+        raise InputError(path, f"is not a plain Word document ({exc})") from None
+    except Exception as exc:  # lxml syntax errors and friends: the XML inside the zip is broken
+        raise InputError(path, f"is damaged: its XML cannot be read ({type(exc).__name__}: {exc})") from None
+
+
+def docx_paragraphs(document: Any) -> list[Paragraph]:
+    """Every paragraph of the body in reading order, table cells included (merged cells once)."""
+    return list(_iter_paragraphs(document))
+
+
+def _iter_paragraphs(container: Any) -> Iterator[Paragraph]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for item in container.iter_inner_content():
+        if isinstance(item, Paragraph):
+            yield item
+        elif isinstance(item, Table):
+            seen: set[int] = set()
+            for row in item.rows:
+                for cell in row.cells:
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    yield from _iter_paragraphs(cell)
+
+
+def paragraph_kind(para: Paragraph) -> tuple[BlockKind, int]:
+    try:
+        name = (para.style.name if para.style is not None else "") or ""
+    except (KeyError, ValueError):
+        name = ""
+    lowered = name.lower()
+    if lowered == "title":
+        return BlockKind.HEADING, 1
+    m = _HEADING.fullmatch(lowered)
+    if m:
+        return BlockKind.HEADING, int(m.group(1))
+    if lowered.startswith("caption"):
+        return BlockKind.CAPTION, 0
+    if "quote" in lowered:
+        return BlockKind.QUOTE, 0
+    ppr = para._p.pPr
+    numpr: Any = ppr.numPr if ppr is not None else None
+    if lowered.startswith("list") or numpr is not None:
+        level = 1
+        if numpr is not None and numpr.ilvl is not None and numpr.ilvl.val is not None:
+            level = int(numpr.ilvl.val) + 1
+        else:
+            m2 = re.search(r"(\d)$", lowered)
+            level = int(m2.group(1)) if m2 else 1
+        return BlockKind.LIST_ITEM, level
+    return BlockKind.PARAGRAPH, 0

@@ -1,0 +1,183 @@
+"""Writing .docx: corrections go back into the original document's runs; other drafts get a fresh document."""
+
+from __future__ import annotations
+
+import bisect
+import copy
+import difflib
+import io
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from proofdesk.core.document import BlockKind
+
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph
+
+    from proofdesk.core.io.docx_reader import DocxSource
+    from proofdesk.core.io.writers import OutBlock
+
+# XML 1.0 cannot hold these; python-docx would raise on them.
+_MAX_DIFF_CHARS = 50_000
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    return _XML_INVALID.sub("", text)
+
+
+def build_docx(blocks: Sequence[OutBlock], title: str | None = None) -> bytes:
+    """A new Word document with one styled paragraph per block."""
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    if title:
+        document.core_properties.title = xml_safe(title)
+    for block in blocks:
+        text = xml_safe(block.text)
+        if block.kind is BlockKind.HEADING:
+            document.add_heading(text, level=min(max(block.level, 1), 9))
+        elif block.kind is BlockKind.CAPTION:
+            document.add_paragraph(text, style="Caption")
+        elif block.kind is BlockKind.LIST_ITEM:
+            depth = min(max(block.level, 1), 3)
+            document.add_paragraph(text, style="List Bullet" if depth == 1 else f"List Bullet {depth}")
+        elif block.kind is BlockKind.QUOTE:
+            document.add_paragraph(text, style="Quote")
+        elif block.kind is BlockKind.CODE:
+            run = document.add_paragraph(style="No Spacing").add_run(text)
+            run.font.name = "Courier New"
+            run.font.size = Pt(10)
+        else:
+            document.add_paragraph(text)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def patch_docx(source: DocxSource, new_texts: dict[int, str | None], inserted: dict[int, list[str]]) -> bytes:
+    """The original .docx with changed paragraphs rewritten in place.
+
+    ``new_texts`` maps a paragraph index (as read) to its new text, or None to delete it;
+    ``inserted`` maps a paragraph index to new paragraphs that follow it (-1: before the first one).
+    A pristine copy is parsed from the original bytes so the Document that was read stays untouched.
+    """
+    import docx
+
+    from proofdesk.core.io.docx_reader import docx_paragraphs
+
+    document = docx.Document(io.BytesIO(source.data))
+    paragraphs = docx_paragraphs(document)
+    for index, texts in sorted(inserted.items(), reverse=True):
+        anchor = paragraphs[index] if index >= 0 else paragraphs[0] if paragraphs else None
+        if anchor is None:
+            for text in texts:
+                document.add_paragraph(xml_safe(text))
+            continue
+        for text in reversed(texts):
+            _insert_paragraph(anchor, xml_safe(text), after=index >= 0)
+    for index, replacement in new_texts.items():
+        para = paragraphs[index]
+        if replacement is None:
+            _delete_paragraph(para)
+        else:
+            rewrite_paragraph(para, xml_safe(replacement))
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def rewrite_paragraph(para: Paragraph, new: str) -> None:
+    """Give ``para`` the text ``new``, keeping each surviving character in the run (and formatting) it had."""
+    runs = _text_runs(para)
+    old = "".join(text for _, text in runs)
+    if old == new:
+        return
+    if not runs or old != para.text:
+        # Fields, content controls or tracked changes hold text we cannot map run by run.
+        _replace_all_runs(para, new)
+        return
+    if len(old) > _MAX_DIFF_CHARS:
+        # Character diffs are quadratic at worst; a paragraph this long is pasted data, not styled prose.
+        _replace_all_runs(para, new)
+        return
+    bounds: list[int] = []
+    pos = 0
+    for _, text in runs:
+        pos += len(text)
+        bounds.append(pos)
+    last = len(runs) - 1
+    pieces: list[list[str]] = [[] for _ in runs]
+
+    def run_of(i: int) -> int:
+        return min(bisect.bisect_right(bounds, i), last)
+
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            i = i1
+            while i < i2:
+                k = run_of(i)
+                stop = min(i2, bounds[k])
+                pieces[k].append(new[j1 + (i - i1) : j1 + (stop - i1)])
+                i = stop
+        elif tag == "replace" or (tag == "insert" and i1 == 0):
+            pieces[run_of(i1)].append(new[j1:j2])
+        elif tag == "insert":
+            # Inserted text joins the run before it (a word typed after bold text stays bold).
+            pieces[run_of(i1 - 1)].append(new[j1:j2])
+    for (run, text), chunk in zip(runs, pieces, strict=True):
+        joined = "".join(chunk)
+        if joined != text:
+            run.text = joined
+
+
+def _text_runs(para: Paragraph) -> list[tuple[Any, str]]:
+    from docx.text.hyperlink import Hyperlink
+    from docx.text.run import Run
+
+    out: list[tuple[Any, str]] = []
+    for item in para.iter_inner_content():
+        if isinstance(item, Run):
+            out.append((item, item.text))
+        elif isinstance(item, Hyperlink):
+            out.extend((run, run.text) for run in item.runs)
+    return out
+
+
+def _replace_all_runs(para: Paragraph, new: str) -> None:
+    runs = para.runs
+    if not runs:
+        para.add_run(new)
+        return
+    runs[0].text = new
+    for run in runs[1:]:
+        run._r.getparent().remove(run._r)
+
+
+def _delete_paragraph(para: Paragraph) -> None:
+    p = para._p
+    parent = p.getparent()
+    if parent is None:
+        return
+    # A table cell must keep at least one paragraph; empty it instead.
+    if parent.tag.endswith("}tc") and len(parent.findall(p.tag)) == 1:
+        _replace_all_runs(para, "")
+        return
+    parent.remove(p)
+
+
+def _insert_paragraph(anchor: Paragraph, text: str, after: bool) -> None:
+    from docx.oxml import OxmlElement
+    from docx.text.paragraph import Paragraph
+
+    new_p = OxmlElement("w:p")
+    if anchor._p.pPr is not None:
+        new_p.append(copy.deepcopy(anchor._p.pPr))
+    if after:
+        anchor._p.addnext(new_p)
+    else:
+        anchor._p.addprevious(new_p)
+    Paragraph(new_p, anchor._parent).add_run(text)

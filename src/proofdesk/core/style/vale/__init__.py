@@ -1,0 +1,1 @@
+"""Vale's rule types ("extension points") as compiled, ready-to-run objects."""

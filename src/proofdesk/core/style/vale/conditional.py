@@ -1,0 +1,54 @@
+"""``extends: conditional`` — if ``first`` appears, ``second`` must too (an abbreviation and its definition)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from proofdesk.core.style import regexes
+from proofdesk.core.style.regexes import Pattern
+from proofdesk.core.style.vale.base import Alert, ExceptionMatcher, Rule, format_message
+
+
+@dataclass
+class Conditional(Rule):
+    first: Pattern = None
+    second: Pattern = None
+    second_has_group: bool = True
+    exceptions: ExceptionMatcher = field(default_factory=ExceptionMatcher)
+
+    extends: ClassVar[str] = "conditional"
+    document_level: ClassVar[bool] = True
+
+    def run_document(self, units: Sequence[str], timeout: float) -> list[tuple[int, Alert]]:
+        whole = self.scope.alternatives == (("text",),) or any("text" in alt for alt in self.scope.alternatives)
+        defined: set[str] = set()
+        present = False
+        if whole:
+            # Vale's ``text`` scope is the whole file, so a definition anywhere counts.
+            for text in units:
+                present |= self._collect(text, defined, timeout)
+        found: list[tuple[int, Alert]] = []
+        for index, text in enumerate(units):
+            if not whole:
+                # Narrower scopes run unit by unit, remembering what earlier units defined.
+                present |= self._collect(text, defined, timeout)
+            if not self.second_has_group and present:
+                continue
+            for m in regexes.finditer(self.first, text, timeout):
+                observed = m.group()
+                if self.second_has_group and observed in defined:
+                    continue
+                if self.exceptions.matches(observed):
+                    continue
+                message = format_message(self.message, observed)
+                found.append((index, Alert(m.start(), m.end(), message, self.suggestions(observed))))
+        return found
+
+    def _collect(self, text: str, defined: set[str], timeout: float) -> bool:
+        hit = False
+        for m in regexes.finditer(self.second, text, timeout):
+            hit = True
+            defined.update(g for g in m.groups() if g)
+        return hit

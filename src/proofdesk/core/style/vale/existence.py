@@ -1,0 +1,45 @@
+"""``extends: existence`` — flag every match of a list of tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from proofdesk.core.style import regexes
+from proofdesk.core.style.regexes import Pattern
+from proofdesk.core.style.vale.base import (
+    NONWORD_TEMPLATE,
+    WORD_TEMPLATE,
+    Alert,
+    ExceptionMatcher,
+    Rule,
+    format_message,
+)
+
+
+def existence_pattern(tokens: list[str], raw: list[str], *, nonword: bool, append: bool) -> str:
+    """Vale's ``makeRegexp``: tokens in a (word-bounded) group, raw before it or, with append, after."""
+    parsed = [t for t in tokens if t.strip()]
+    template = WORD_TEMPLATE if (not nonword and parsed) else NONWORD_TEMPLATE
+    core = template.format("|".join(parsed))
+    joined = "".join(raw)
+    return core + joined if append else joined + core
+
+
+@dataclass
+class Existence(Rule):
+    pattern: Pattern = None
+    exceptions: ExceptionMatcher = field(default_factory=ExceptionMatcher)
+
+    extends: ClassVar[str] = "existence"
+
+    def run(self, text: str, timeout: float) -> list[Alert]:
+        alerts = []
+        for m in regexes.finditer(self.pattern, text, timeout):
+            matched = m.group()
+            if not matched or self.exceptions.matches(matched.strip()):
+                continue
+            alerts.append(
+                Alert(m.start(), m.end(), format_message(self.message, matched), self.suggestions(matched))
+            )
+        return alerts

@@ -1,0 +1,49 @@
+"""Starting the desk: ``proofdesk [FILE…]`` ends up here."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+import proofdesk
+from proofdesk.core.paths import APP_ID, APP_NAME, AppPaths
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationDomain("proofdesk.org")
+    app.setApplicationVersion(proofdesk.__version__)
+    app.setDesktopFileName(APP_ID)
+    return app
+
+
+def run(files: list[Path], paths: AppPaths) -> int:
+    """Open the main window with ``files`` and run until it closes; returns the exit status."""
+    app = make_application()
+    from proofdesk.gui.main_window import MainWindow
+
+    window = MainWindow(paths)
+    window.show()
+    for f in files:
+        window.open_path(Path(f))
+
+    def after_show() -> None:
+        window.show_startup_messages()
+        window.offer_recovery()
+
+    QTimer.singleShot(0, after_show)
+    status = app.exec()
+    window.deleteLater()
+    # PySide6 can crash tearing down Qt objects during interpreter exit; everything is saved by now.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)

@@ -1,0 +1,710 @@
+"""The main window: tabs of drafts, menus and toolbar from ui/main_window.ui, status bar, file handling."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QFileSystemWatcher, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QKeySequence,
+    QTextDocument,
+    QUndoGroup,
+)
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLabel, QMainWindow, QProgressBar, QWidget
+
+from proofdesk.core.checks.base import Check, CheckContext
+from proofdesk.core.document import Document
+from proofdesk.core.engine import Engine
+from proofdesk.core.findings import Category, Severity
+from proofdesk.core.io.errors import InputError, OutputError
+from proofdesk.core.paths import AppPaths
+from proofdesk.core.settings import Settings, load_settings, load_ui_state, save_settings, save_ui_state
+from proofdesk.gui import services
+from proofdesk.gui.dialogs import ExportDialog, Prompter, SettingsDialog, about_text
+from proofdesk.gui.draft_tab import DraftTab
+from proofdesk.gui.forms.ui_main_window import Ui_MainWindow
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_MS = 30_000
+OPEN_FILTER = "Drafts (*.txt *.md *.markdown *.html *.htm *.docx);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, paths: AppPaths, checks: Sequence[type[Check]] | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        # None: every registered check family (tests pass their own).
+        self.checks = checks
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.prompts = Prompter(self)
+        self.settings, messages = load_settings(paths.settings_file)
+        self.ui_state, ui_messages = load_ui_state(paths.ui_state_file)
+        self._startup_messages = messages + ui_messages
+        self.context = self._initial_context()
+        self.undo_group = QUndoGroup(self)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._on_file_changed)
+        self._asking_about: set[Path] = set()
+        self.setAcceptDrops(True)
+        self._build_status_bar()
+        self._wire_actions()
+        self.ui.findBar.hide()
+        self.ui.tabs.currentChanged.connect(self._on_tab_changed)
+        self.ui.tabs.tabCloseRequested.connect(self.close_tab)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave_all)
+        self.autosave_timer.start()
+        self._restore_ui_state()
+        self._apply_appearance()
+        self._update_title()
+        self._update_actions()
+
+    # Setup -----------------------------------------------------------------------------
+
+    def _initial_context(self) -> CheckContext:
+        try:
+            return services.build_context(self.settings, self.paths)
+        except services.SettingsError as exc:
+            self._startup_messages.append("The house style in your settings could not be loaded:\n" + str(exc))
+            fallback = Settings(language=self.settings.language)
+            try:
+                return services.build_context(fallback, self.paths)
+            except services.SettingsError as again:
+                # Even the bundled style failed (a broken install): check with the built-in rules only.
+                self._startup_messages.append("The bundled house style could not be loaded:\n" + str(again))
+                return CheckContext(language=self.settings.language)
+
+    def _build_status_bar(self) -> None:
+        bar = self.ui.statusbar
+        self.words_label = QLabel()
+        self.findings_label = QLabel()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setMaximumWidth(140)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.hide()
+        self.style_label = QLabel()
+        self.language_label = QLabel()
+        self.grammar_label = QLabel()
+        left: list[QWidget] = [self.words_label, self.findings_label]
+        right: list[QWidget] = [self.progress_bar, self.style_label, self.language_label, self.grammar_label]
+        for w in left:
+            bar.addWidget(w)
+        for w in right:
+            bar.addPermanentWidget(w)
+        named: list[tuple[str, QWidget]] = [
+            ("wordsLabel", self.words_label),
+            ("findingsLabel", self.findings_label),
+            ("checkProgress", self.progress_bar),
+            ("styleLabel", self.style_label),
+            ("languageLabel", self.language_label),
+            ("grammarLabel", self.grammar_label),
+        ]
+        for name, w in named:
+            w.setObjectName(name)
+
+    def _wire_actions(self) -> None:
+        ui = self.ui
+        handlers: dict[QAction, Callable[[], object]] = {
+            ui.actionOpen: self.open_dialog,
+            ui.actionSave: self.save,
+            ui.actionSaveAs: self.save_as,
+            ui.actionExport: self.export,
+            ui.actionRestoreOriginal: self.restore_original,
+            ui.actionCloseTab: lambda: self.close_tab(ui.tabs.currentIndex()),
+            ui.actionQuit: self.close,
+            ui.actionUndo: self.undo_group.undo,
+            ui.actionRedo: self.undo_group.redo,
+            ui.actionFind: self.show_find,
+            ui.actionNext: lambda: self._with_tab(lambda t: t.next_finding()),
+            ui.actionPrevious: lambda: self._with_tab(lambda t: t.previous_finding()),
+            ui.actionAccept: self.accept_current,
+            ui.actionIgnore: lambda: self._with_tab(lambda t: t.ignore() or t.next_finding()),
+            ui.actionAcceptAll: self.accept_all,
+            ui.actionIgnoreRule: self.ignore_rule,
+            ui.actionAddToDictionary: self.add_to_dictionary,
+            ui.actionRecheck: lambda: self._with_tab(lambda t: t.start_check()),
+            ui.actionPreferences: self.edit_settings,
+            ui.actionGuide: self.prompts.show_guide,
+            ui.actionAbout: self.about,
+        }
+        for action, handler in handlers.items():
+            action.triggered.connect(lambda _checked=False, h=handler: h())
+        # Keypad Enter too: sub-editors use either.
+        ui.actionAccept.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        for action in handlers:
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        ui.actionShowProposed.toggled.connect(self._show_proposed)
+        ui.actionShowFindings.toggled.connect(self._show_findings)
+        ui.actionShowToolbar.toggled.connect(ui.toolBar.setVisible)
+        self.undo_group.canUndoChanged.connect(ui.actionUndo.setEnabled)
+        self.undo_group.canRedoChanged.connect(ui.actionRedo.setEnabled)
+        ui.findEdit.returnPressed.connect(lambda: self.find_text(backward=False))
+        ui.findNext.clicked.connect(lambda: self.find_text(backward=False))
+        ui.findPrevious.clicked.connect(lambda: self.find_text(backward=True))
+        ui.findClose.clicked.connect(self.hide_find)
+        close_find = QAction(self)
+        close_find.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        close_find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        close_find.triggered.connect(self.hide_find)
+        ui.findBar.addAction(close_find)
+        self.review_actions = [
+            ui.actionAccept,
+            ui.actionIgnore,
+            ui.actionAcceptAll,
+            ui.actionIgnoreRule,
+            ui.actionAddToDictionary,
+            None,
+            ui.actionNext,
+            ui.actionPrevious,
+        ]
+
+    def _restore_ui_state(self) -> None:
+        st = self.ui_state
+        try:
+            if st.geometry:
+                self.restoreGeometry(QByteArray(base64.b64decode(st.geometry)))
+            if st.window_state:
+                self.restoreState(QByteArray(base64.b64decode(st.window_state)))
+        except ValueError:
+            pass
+        self._rebuild_recent_menu()
+
+    def _apply_appearance(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(
+                self.settings.theme, Qt.ColorScheme.Unknown
+            )
+            app.styleHints().setColorScheme(scheme)
+        for tab in self.tabs():
+            self._apply_font(tab)
+        self.language_label.setText(self.context.language)
+        self.style_label.setText(self.context.style.name)
+        self.grammar_label.setText(services.grammar_status(self.settings))
+
+    def _apply_font(self, tab: DraftTab) -> None:
+        font = QFont(self.settings.editor_font) if self.settings.editor_font else tab.editor.font()
+        font.setPointSize(self.settings.editor_font_size)
+        tab.editor.setFont(font)
+        tab.proposed.setFont(font)
+
+    # Tabs ------------------------------------------------------------------------------
+
+    def tabs(self) -> list[DraftTab]:
+        w = self.ui.tabs
+        return [t for t in (w.widget(i) for i in range(w.count())) if isinstance(t, DraftTab)]
+
+    def current_tab(self) -> DraftTab | None:
+        w = self.ui.tabs.currentWidget()
+        return w if isinstance(w, DraftTab) else None
+
+    def _with_tab(self, fn: Callable[[DraftTab], object]) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            fn(tab)
+
+    def _engine_factory(self) -> Callable[[], Engine]:
+        config = services.engine_config(self.context, self.settings)
+        checks = self.checks
+        return lambda: services.make_engine(config, checks)
+
+    def open_path(self, path: Path) -> DraftTab | None:
+        path = Path(path)
+        for i, tab in enumerate(self.tabs()):
+            if tab.path is not None and tab.path.resolve() == path.resolve():
+                self.ui.tabs.setCurrentIndex(i)
+                return tab
+        try:
+            from proofdesk.core.io.readers import read_document
+
+            doc = read_document(path)
+        except InputError as exc:
+            self.prompts.error("Cannot open draft", f"{exc.path.name}: {exc.reason}")
+            return None
+        tab = self.add_document(doc)
+        for notice in doc.notices:
+            self.statusBar().showMessage(notice, 10_000)
+        self.ui_state.add_recent(path.resolve())
+        self._rebuild_recent_menu()
+        return tab
+
+    def add_document(self, doc: Document) -> DraftTab:
+        tab = DraftTab(doc, self._engine_factory(), self.paths.autosave, services.document_factory(doc), self)
+        self._apply_font(tab)
+        tab.panel.context_actions = self.review_actions
+        tab.editor.extra_actions = [self.ui.actionUndo, self.ui.actionRedo]
+        tab.modified_changed.connect(lambda _m, t=tab: self._on_modified(t))
+        tab.status_changed.connect(lambda t=tab: self._on_status(t))
+        tab.current_changed.connect(lambda _f: self._update_actions())
+        tab.check_error.connect(lambda msg: self.statusBar().showMessage(f"A check failed: {msg}", 15_000))
+        self.undo_group.addStack(tab.undo_stack)
+        index = self.ui.tabs.addTab(tab, tab.title)
+        self.ui.tabs.setCurrentIndex(index)
+        if doc.path is not None:
+            self.watcher.addPath(str(doc.path))
+        tab.editor.setFocus()
+        tab.start_check()
+        return tab
+
+    def close_tab(self, index: int) -> bool:
+        tab = self.ui.tabs.widget(index)
+        if not isinstance(tab, DraftTab):
+            return True
+        if tab.modified:
+            answer = self.prompts.unsaved_changes(tab.title)
+            if answer == "cancel" or (answer == "save" and not self.save(tab)):
+                return False
+        self._drop_tab(index, tab)
+        return True
+
+    def _drop_tab(self, index: int, tab: DraftTab) -> None:
+        tab.shutdown()
+        if tab.path is not None:
+            self.watcher.removePath(str(tab.path))
+        self.undo_group.removeStack(tab.undo_stack)
+        self.ui.tabs.removeTab(index)
+        tab.deleteLater()
+
+    def _on_tab_changed(self, _index: int) -> None:
+        tab = self.current_tab()
+        self.undo_group.setActiveStack(tab.undo_stack if tab else None)  # type: ignore[arg-type]
+        self._update_title()
+        self._update_actions()
+        if tab is not None:
+            self._on_status(tab)
+
+    def _on_modified(self, tab: DraftTab) -> None:
+        i = self.ui.tabs.indexOf(tab)
+        self.ui.tabs.setTabText(i, tab.title + (" *" if tab.modified else ""))
+        if tab is self.current_tab():
+            self._update_title()
+
+    def _update_title(self) -> None:
+        tab = self.current_tab()
+        if tab is None:
+            self.setWindowTitle("ProofDesk")
+            return
+        self.setWindowTitle(f"{tab.title}{'*' if tab.modified else ''} — ProofDesk")
+
+    def _update_actions(self) -> None:
+        tab = self.current_tab()
+        has = tab is not None
+        for act in (
+            self.ui.actionSave,
+            self.ui.actionSaveAs,
+            self.ui.actionExport,
+            self.ui.actionCloseTab,
+            self.ui.actionNext,
+            self.ui.actionPrevious,
+            self.ui.actionAccept,
+            self.ui.actionIgnore,
+            self.ui.actionAcceptAll,
+            self.ui.actionIgnoreRule,
+            self.ui.actionRecheck,
+            self.ui.actionFind,
+        ):
+            act.setEnabled(has)
+        self.ui.actionRestoreOriginal.setEnabled(has and tab is not None and tab.path is not None)
+        current = tab.current if tab else None
+        self.ui.actionAddToDictionary.setEnabled(current is not None and current.category == Category.SPELLING)
+
+    def _on_status(self, tab: DraftTab) -> None:
+        if tab is not self.current_tab():
+            return
+        counts = tab.severity_counts()
+        parts = [
+            f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}"
+            for s in (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION)
+        ]
+        self.words_label.setText(f"{tab.status_words():,} words")
+        self.findings_label.setText(" · ".join(parts))
+        done, total = tab.progress
+        if tab.checking and total:
+            self.progress_bar.setRange(0, total)
+            self.progress_bar.setValue(done)
+            self.progress_bar.show()
+        elif tab.checking:
+            self.progress_bar.setRange(0, 0)
+            self.progress_bar.show()
+        else:
+            self.progress_bar.hide()
+        self._update_actions()
+
+    # Files ------------------------------------------------------------------------------
+
+    def open_dialog(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Open draft", "", OPEN_FILTER)
+        for name in names:
+            self.open_path(Path(name))
+
+    def _rebuild_recent_menu(self) -> None:
+        menu = self.ui.menuRecent
+        menu.clear()
+        for name in self.ui_state.recent_files:
+            act = menu.addAction(name)
+            act.triggered.connect(lambda _=False, n=name: self.open_path(Path(n)))
+        menu.setEnabled(bool(self.ui_state.recent_files))
+
+    def dragEnterEvent(self, e: QDragEnterEvent) -> None:
+        if e.mimeData().hasUrls():
+            e.acceptProposedAction()
+
+    def dropEvent(self, e: QDropEvent) -> None:
+        for url in e.mimeData().urls():
+            if url.isLocalFile():
+                self.open_path(Path(url.toLocalFile()))
+        e.acceptProposedAction()
+
+    def save(self, tab: DraftTab | None = None) -> bool:
+        tab = tab or self.current_tab()
+        if tab is None:
+            return False
+        if tab.path is None:
+            return self.save_as(tab)
+        return self._write(tab, tab.path)
+
+    def save_as(self, tab: DraftTab | None = None) -> bool:
+        tab = tab or self.current_tab()
+        if tab is None:
+            return False
+        start = str(tab.path) if tab.path else ""
+        name, _ = QFileDialog.getSaveFileName(self, "Save draft as", start, OPEN_FILTER)
+        if not name:
+            return False
+        return self._write(tab, Path(name))
+
+    def _write(self, tab: DraftTab, path: Path) -> bool:
+        if tab.path is not None:
+            self.watcher.removePath(str(tab.path))
+        try:
+            # The first save of a draft keeps the untouched original in the backups folder.
+            keep = not tab.backup_kept and path == tab.path
+            outcome = services.save_document(tab.source, tab.text, path, self.paths, keep_backup=keep)
+        except (OutputError, InputError) as exc:
+            self.prompts.error("Cannot save", f"{exc.path}: {exc.reason}")
+            return False
+        except Exception as exc:  # backups or writer errors carry their own sentence
+            self.prompts.error("Cannot save", str(exc))
+            return False
+        finally:
+            if tab.path is not None:
+                self.watcher.addPath(str(tab.path))
+        tab.backup_kept = tab.backup_kept or outcome.backup is not None
+        tab.mark_saved(path)
+        self.watcher.addPath(str(path))
+        i = self.ui.tabs.indexOf(tab)
+        self.ui.tabs.setTabText(i, tab.title)
+        self._update_title()
+        self.ui_state.add_recent(path.resolve())
+        self._rebuild_recent_menu()
+        self.statusBar().showMessage(f"Saved {path.name}", 5000)
+        return True
+
+    def export(self) -> None:
+        tab = self.current_tab()
+        if tab is None:
+            return
+        fmt = services.FORMATS.get(tab.source.source_format, "txt")
+        dlg = ExportDialog(tab.path, fmt, self)
+        if dlg.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        self.export_to(tab, dlg.choice())
+
+    def export_to(self, tab: DraftTab, choice: object) -> bool:
+        from proofdesk.gui.dialogs import ExportChoice
+
+        assert isinstance(choice, ExportChoice)
+        try:
+            n = services.export_clean_copy(
+                tab.source, tab.text, tab.findings, choice.output, choice.fmt, choice.report, tab.accepted_changes()
+            )
+        except (OutputError, InputError) as exc:
+            self.prompts.error("Cannot export", f"{exc.path}: {exc.reason}")
+            return False
+        except Exception as exc:
+            self.prompts.error("Cannot export", str(exc))
+            return False
+        written = f"{choice.output.name}" + (f" and {choice.report.name}" if choice.report else "")
+        self.statusBar().showMessage(f"Exported clean copy ({n} furniture/duplicate removals): {written}", 8000)
+        return True
+
+    def restore_original(self) -> None:
+        tab = self.current_tab()
+        if tab is None or tab.path is None:
+            return
+        from proofdesk.core.backups import BackupError, list_backups, restore_backup
+
+        backups = list_backups(tab.path, self.paths)
+        if not backups:
+            self.prompts.info("Restore original", f"No backup of {tab.title} has been kept yet.")
+            return
+        labels = [f"{b.created.astimezone().strftime('%Y-%m-%d %H:%M:%S')} — {b.size:,} bytes" for b in backups]
+        label, ok = QInputDialog.getItem(self, "Restore original", "Put back the version kept at:", labels, 0, False)
+        if not ok:
+            return
+        backup = backups[labels.index(label)]
+        if not self.prompts.confirm("Restore original", f"Replace {tab.title} on disk with this backup?"):
+            return
+        self.watcher.removePath(str(tab.path))
+        try:
+            restore_backup(backup, tab.path)
+            self._reload(tab)
+        except BackupError as exc:
+            self.prompts.error("Restore original", str(exc))
+        finally:
+            self.watcher.addPath(str(tab.path))
+
+    def _reload(self, tab: DraftTab) -> None:
+        from proofdesk.core.io.readers import read_document
+
+        assert tab.path is not None
+        try:
+            doc = read_document(tab.path)
+        except InputError as exc:
+            self.prompts.error("Cannot reload", f"{exc.path.name}: {exc.reason}")
+            return
+        tab.reload(doc, services.document_factory(doc))
+        self._on_modified(tab)
+
+    def _on_file_changed(self, name: str) -> None:
+        path = Path(name)
+        # Editors that save by renaming drop the watch; put it back if the file is there again.
+        if path.exists() and name not in self.watcher.files():
+            self.watcher.addPath(name)
+        for tab in self.tabs():
+            if tab.path is not None and tab.path == path:
+                self.handle_external_change(tab)
+
+    def handle_external_change(self, tab: DraftTab) -> None:
+        if tab.path is None or tab.path in self._asking_about or not tab.disk_changed():
+            return
+        self._asking_about.add(tab.path)
+        try:
+            while True:
+                answer = self.prompts.external_change(tab.title)
+                if answer == "compare":
+                    try:
+                        from proofdesk.core.io.readers import read_document
+
+                        theirs = read_document(tab.path).text
+                    except InputError as exc:
+                        self.prompts.error("Compare", f"{exc.path.name}: {exc.reason}")
+                        continue
+                    self.prompts.show_compare(tab.text, theirs)
+                    continue
+                if answer == "reload":
+                    self._reload(tab)
+                else:
+                    # Keep mine: remember the disk version as seen, and mark the draft modified so a save
+                    # (never an automatic one) is what writes it back.
+                    from proofdesk.gui.draft_tab import _sha_of
+
+                    tab.disk_sha = _sha_of(tab.path)
+                    tab.document.setModified(True)
+                break
+        finally:
+            self._asking_about.discard(tab.path)
+
+    # Review -----------------------------------------------------------------------------
+
+    def accept_current(self) -> None:
+        tab = self.current_tab()
+        if tab is None:
+            return
+        if tab.current is None:
+            tab.next_finding()
+            return
+        if not tab.current.suggestions:
+            self.statusBar().showMessage("This finding has no automatic fix; edit the text or press Ctrl+I.", 5000)
+        tab.accept()
+        tab.write_journal()
+
+    def accept_all(self) -> None:
+        tab = self.current_tab()
+        if tab is None:
+            return
+        current = tab.current or tab.next_finding()
+        if current is None:
+            return
+        chosen, skipped = tab.session.fixable(current.rule)
+        if not chosen:
+            self.statusBar().showMessage(f"No finding of {current.rule} has an automatic fix.", 5000)
+            return
+        if self.prompts.confirm_accept_all(current.rule, chosen, skipped):
+            tab.accept_all(current.rule)
+            tab.write_journal()
+
+    def ignore_rule(self) -> None:
+        tab = self.current_tab()
+        if tab is not None and tab.current is not None:
+            tab.ignore_rule(tab.current.rule)
+
+    def add_to_dictionary(self) -> None:
+        tab = self.current_tab()
+        if tab is None or tab.current is None or tab.current.category != Category.SPELLING:
+            return
+        self.add_word(tab.current.text)
+
+    def add_word(self, word: str) -> None:
+        try:
+            services.add_to_dictionary(word, self.paths)
+        except Exception as exc:
+            self.prompts.error("Add to dictionary", str(exc))
+            return
+        self._rebuild_engines()
+        for tab in self.tabs():
+            tab.dismiss_word(word)
+        self.statusBar().showMessage(f"Added “{word}” to your dictionary", 5000)
+
+    def _rebuild_engines(self) -> None:
+        # A style that stopped loading keeps the context it had (the settings dialog reports why).
+        with contextlib.suppress(services.SettingsError):
+            self.context = services.build_context(self.settings, self.paths)
+        for tab in self.tabs():
+            tab.dispatcher.reset_engine(self._engine_factory())
+            tab.dispatcher.schedule()
+
+    # Find -------------------------------------------------------------------------------
+
+    def show_find(self) -> None:
+        self.ui.findBar.show()
+        tab = self.current_tab()
+        if tab is not None and tab.editor.textCursor().hasSelection():
+            self.ui.findEdit.setText(tab.editor.textCursor().selectedText())
+        self.ui.findEdit.setFocus()
+        self.ui.findEdit.selectAll()
+
+    def hide_find(self) -> None:
+        self.ui.findBar.hide()
+        self._with_tab(lambda t: t.editor.setFocus())
+
+    def find_text(self, backward: bool = False) -> bool:
+        tab = self.current_tab()
+        needle = self.ui.findEdit.text()
+        if tab is None or not needle:
+            return False
+        flags = QTextDocument.FindFlag(0)
+        if backward:
+            flags |= QTextDocument.FindFlag.FindBackward
+        if self.ui.findCase.isChecked():
+            flags |= QTextDocument.FindFlag.FindCaseSensitively
+        found = tab.editor.find(needle, flags)
+        if not found:
+            # Wrap round once, as most editors do.
+            c = tab.editor.textCursor()
+            c.movePosition(c.MoveOperation.End if backward else c.MoveOperation.Start)
+            tab.editor.setTextCursor(c)
+            found = tab.editor.find(needle, flags)
+        if not found:
+            self.statusBar().showMessage(f"“{needle}” not found", 3000)
+        return bool(found)
+
+    # Settings, help -------------------------------------------------------------------------
+
+    def edit_settings(self) -> None:
+        dlg = SettingsDialog(self.settings, services.check_families(), self)
+        if dlg.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        self.apply_settings(dlg.settings())
+
+    def apply_settings(self, new: Settings) -> bool:
+        """Use ``new``; a house style with errors is reported and the previous one stays in force."""
+        ok = True
+        try:
+            context = services.build_context(new, self.paths)
+        except services.SettingsError as exc:
+            self.prompts.show_style_errors(exc.problems)
+            new.house_style, new.vale_config = self.settings.house_style, self.settings.vale_config
+            context = self.context
+            ok = False
+        self.settings = new
+        self.context = context
+        try:
+            save_settings(self.paths.settings_file, new)
+        except OSError as exc:
+            self.prompts.error("Preferences", f"Could not save your settings: {exc}")
+        self._apply_appearance()
+        self._rebuild_engines()
+        return ok
+
+    def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(self, "About ProofDesk", about_text(services.grammar_status(self.settings)))
+
+    # Autosave, recovery, shutdown ---------------------------------------------------------------
+
+    def autosave_all(self) -> int:
+        written = 0
+        for tab in self.tabs():
+            try:
+                written += int(tab.write_journal())
+            except OSError as exc:
+                self.statusBar().showMessage(f"Autosave failed: {exc}", 10_000)
+        return written
+
+    def offer_recovery(self) -> int:
+        from proofdesk.core.autosave import orphaned_journals
+
+        entries = orphaned_journals(self.paths.autosave)
+        if not entries:
+            return 0
+        restore = self.prompts.recover(entries)
+        count = 0
+        for entry in entries:
+            if restore:
+                tab = self.open_path(entry.source) if entry.source and entry.source.exists() else None
+                if tab is None:
+                    from proofdesk.core.document import document_from_text
+
+                    tab = self.add_document(document_from_text(entry.text))
+                    tab.document.setModified(True)
+                if tab.text != entry.text:
+                    tab.replace_text(entry.text)
+                count += 1
+            entry.file.unlink(missing_ok=True)
+        return count
+
+    def show_startup_messages(self) -> None:
+        for message in self._startup_messages:
+            self.prompts.error("ProofDesk settings", message)
+        self._startup_messages.clear()
+
+    def closeEvent(self, e: QCloseEvent) -> None:
+        for tab in list(self.tabs()):
+            i = self.ui.tabs.indexOf(tab)
+            self.ui.tabs.setCurrentIndex(i)
+            if not self.close_tab(i):
+                e.ignore()
+                return
+        self.ui_state.geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode()
+        self.ui_state.window_state = base64.b64encode(bytes(self.saveState().data())).decode()
+        try:
+            save_ui_state(self.paths.ui_state_file, self.ui_state)
+        except OSError:
+            log.warning("could not save window state to %s", self.paths.ui_state_file)
+        e.accept()
+
+    # View toggles -------------------------------------------------------------------------
+
+    def _show_proposed(self, shown: bool) -> None:
+        for tab in self.tabs():
+            tab.proposed.setVisible(shown)
+
+    def _show_findings(self, shown: bool) -> None:
+        for tab in self.tabs():
+            tab.panel.setVisible(shown)

@@ -1,0 +1,51 @@
+"""Helpers for the desk tests: a predictable check set and waiting for checks to settle."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Iterable
+
+from proofdesk.core.checks.base import Check, RuleInfo
+from proofdesk.core.checks.typography import TypographyCheck
+from proofdesk.core.document import Block
+from proofdesk.core.findings import Category, Finding, Severity
+
+TYPOS = {
+    "encourafged": ("encouraged", "encourages"),
+    "teh": ("the",),
+    "recieve": ("receive",),
+    "goverment": ("government",),
+}
+_WORD = re.compile(r"\w+")
+
+# Tests flip this to make the checker slow, so they can type while a check runs.
+SLOW = threading.Event()
+
+
+class WordListCheck(Check):
+    family = "testspell"
+    rules = (RuleInfo("testspell.word", Category.SPELLING, Severity.ERROR, "Known misspelling"),)
+
+    def fingerprint(self) -> object:
+        return ("v1",)
+
+    def check_block(self, block: Block) -> Iterable[Finding]:
+        if SLOW.is_set():
+            time.sleep(0.02)
+        for m in _WORD.finditer(block.text):
+            fixes = TYPOS.get(m.group().lower())
+            if fixes:
+                yield self.finding(
+                    "testspell.word", block.text, m.start(), m.end(), f"Possible spelling mistake: {m.group()!r}", fixes
+                )
+
+
+CHECKS = [WordListCheck, TypographyCheck]
+
+
+def wait_checked(qtbot, tab, timeout: int = 5000) -> None:  # type: ignore[no-untyped-def]
+    """Until the findings on show belong to the text on show."""
+    qtbot.waitUntil(lambda: not tab.checking and tab._checked_revision == tab.revision, timeout=timeout)
+    qtbot.wait(tab._refresh.interval() + 20)
