@@ -11,6 +11,7 @@ in a temporary folder, so no real copy is involved.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import re
@@ -43,21 +44,75 @@ def make_draft(words: int, seed: int = 7) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
+GNU_TIME = Path("/usr/bin/time")
+
+
 def measure(cmd: list[str], runs: int) -> tuple[float, float]:
-    """Median wall seconds and the largest peak RSS (MB) over ``runs`` runs."""
+    """Median wall seconds and the largest peak RSS (MB) over ``runs`` runs.
+
+    A child forked from this (already large) Python starts with our pages
+    counted in its peak RSS, so small commands would all show this script's
+    size; GNU time forks them from a tiny process instead, when it is there.
+    """
     walls: list[float] = []
     peak_kb = 0
+    report_fd, write_fd = os.pipe()
+    prefix = [str(GNU_TIME), "-f", "%M", "-o", f"/dev/fd/{write_fd}"] if GNU_TIME.exists() else []
     for _ in range(runs):
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            [*prefix, *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=(write_fd,)
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         walls.append(time.perf_counter() - t0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         err = proc.stderr.read().decode() if proc.stderr else ""
         if proc.returncode not in (0, 1):
             raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err}")
-        peak_kb = max(peak_kb, usage.ru_maxrss)  # kilobytes on Linux
+        # Both in kilobytes on Linux.
+        child_kb = int(os.read(report_fd, 64).split()[-1]) if prefix else usage.ru_maxrss
+        peak_kb = max(peak_kb, child_kb)
+    os.close(report_fd)
+    os.close(write_fd)
     return statistics.median(walls), peak_kb / 1024
+
+
+_STAGES = """
+import json, sys, time
+from pathlib import Path
+t = [time.perf_counter()]
+from proofdesk.cli.common import read_drafts
+from proofdesk.cli.output import FileReport, format_json
+from proofdesk.core.config import build_context
+from proofdesk.core.engine import Engine, EngineConfig
+from proofdesk.core.paths import resolve_paths
+t.append(time.perf_counter())
+ctx = build_context(language=None, style_path=None, vale_config=None, languagetool=sys.argv[2],
+                    paths=resolve_paths(sys.argv[3], sys.argv[4]))
+t.append(time.perf_counter())
+(doc,) = read_drafts([Path(sys.argv[1])])
+t.append(time.perf_counter())
+engine = Engine(EngineConfig(context=ctx))
+t.append(time.perf_counter())
+findings = engine.check(doc)
+t.append(time.perf_counter())
+out = format_json([FileReport(sys.argv[1], ctx.language, doc, findings)])
+t.append(time.perf_counter())
+print(json.dumps([b - a for a, b in zip(t, t[1:])] + [len(findings)]))
+"""
+STAGE_NAMES = ("imports", "house style + dictionary", "read draft", "load checks", "run checks", "format JSON")
+
+
+def stages(draft: Path, languagetool: str, tmp: str) -> list[float]:
+    """Seconds spent in each stage of one check, measured inside a fresh process."""
+    out = subprocess.run(
+        [sys.executable, "-c", _STAGES, str(draft), languagetool, f"{tmp}/config", f"{tmp}/data"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    values: list[float] = json.loads(out.stdout)
+    return values
 
 
 def main() -> None:
@@ -69,6 +124,7 @@ def main() -> None:
     exe = Path(sys.executable).with_name("proofdesk")
     proofdesk = [str(exe)] if exe.exists() else [sys.executable, "-m", "proofdesk.cli.main"]
     rows: list[tuple[str, float, float]] = []
+    breakdown: list[tuple[int, list[float]]] = []
     with tempfile.TemporaryDirectory() as tmp:
         env_dirs = ["--config", str(Path(tmp) / "config"), "--data", str(Path(tmp) / "data")]
         rows.append(("python -c pass", *measure([sys.executable, "-c", "pass"], args.runs)))
@@ -78,6 +134,7 @@ def main() -> None:
             draft.write_text(make_draft(words), encoding="utf-8")
             cmd = [*proofdesk, *env_dirs, "check", str(draft), "--format", "json", "--languagetool", args.languagetool]
             rows.append((f"check --format json, {words:,} words", *measure(cmd, args.runs)))
+            breakdown.append((words, stages(draft, args.languagetool, tmp)))
 
     base = rows[0][1]
     print(f"{'command':<40} {'wall s':>8} {'beyond python':>14} {'peak RSS MB':>12}")
@@ -85,8 +142,13 @@ def main() -> None:
         print(f"{name:<40} {wall:>8.3f} {wall - base:>14.3f} {rss:>12.1f}")
     print(
         f"(median of {args.runs} runs; languagetool={args.languagetool}; "
-        f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs)"
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f})"
     )
+    print()
+    print(f"{'stage (one run, in-process)':<28}" + "".join(f"{f'{w:,} words':>16}" for w, _ in breakdown))
+    for i, name in enumerate(STAGE_NAMES):
+        print(f"{name:<28}" + "".join(f"{values[i]:>15.3f}s" for _, values in breakdown))
+    print(f"{'findings':<28}" + "".join(f"{int(values[-1]):>16}" for _, values in breakdown))
 
 
 if __name__ == "__main__":

@@ -10,6 +10,12 @@ items) and phrases that must be dropped (menus, share bars, related links, comme
 keep-recall = kept / must-keep; drop-precision = dropped / must-drop; the score is their harmonic mean.
 A page is fully right when every keep phrase is there and every drop phrase is gone.
 
+Honesty note: pages 1-15 were written alongside the extractor, so its score there is optimistic. Pages
+16-20 were written after it was frozen; their first measurement was h-mean 0.813, 40% pages right
+(proofdesk) vs 0.874 / 0% (trafilatura). Three general rules were then added (embedded social posts,
+lone "Advertisement" labels, never extend the story into a sibling <article> or teaser block), so
+16-20 are no longer truly held out either. Real saved pages from news sites are the next test.
+
     .venv/bin/python benchmarks/html_extraction.py
 """
 
@@ -40,13 +46,17 @@ def trafilatura_text(html: str) -> str:
     import trafilatura
 
     # trafilatura keeps the headline in its metadata, not in the text; count it as extracted.
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True, include_images=True)
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=True, include_images=True
+    )
     if doc is None:
         return ""
     return f"{doc.title or ''}\n\n{doc.text or ''}"
 
 
-def score(extract: Callable[[str], str], pages: list[dict[str, object]]) -> tuple[float, float, float, float, list[str]]:
+def score(
+    extract: Callable[[str], str], pages: list[dict[str, object]]
+) -> tuple[float, float, float, float, list[str]]:
     kept = keep_total = dropped = drop_total = right = 0
     wrong: list[str] = []
     t0 = time.perf_counter()
@@ -67,18 +77,26 @@ def score(extract: Callable[[str], str], pages: list[dict[str, object]]) -> tupl
     recall = kept / keep_total
     precision = dropped / drop_total
     hmean = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
-    return hmean, right / len(pages), recall, precision, wrong + [f"time {elapsed * 1000:.0f} ms"]
+    return hmean, right / len(pages), recall, precision, [*wrong, f"time {elapsed * 1000:.0f} ms"]
 
 
 def main() -> int:
     pages = json.loads((PAGES / "pages.json").read_text(encoding="utf-8"))
-    print(f"{len(pages)} pages\n")
-    print(f"{'extractor':<14}{'h-mean':>8}{'pages right':>13}{'keep-recall':>13}{'drop-prec':>11}")
+    tuned = [p for p in pages if not p.get("held_out")]
+    held_out = [p for p in pages if p.get("held_out")]
     details: list[tuple[str, list[str]]] = []
-    for name, fn in (("proofdesk", proofdesk_text), ("trafilatura", trafilatura_text)):
-        hmean, right, recall, precision, notes = score(fn, pages)
-        print(f"{name:<14}{hmean:>8.3f}{right:>12.0%}{recall:>13.3f}{precision:>11.3f}")
-        details.append((name, notes))
+    for label, subset in (
+        ("all pages", pages),
+        ("pages 1-15 (seen while the extractor was written)", tuned),
+        ("pages 16-20 (written after the extractor was frozen; see the note above)", held_out),
+    ):
+        print(f"\n{label}: {len(subset)} pages")
+        print(f"{'extractor':<14}{'h-mean':>8}{'pages right':>13}{'keep-recall':>13}{'drop-prec':>11}")
+        for name, fn in (("proofdesk", proofdesk_text), ("trafilatura", trafilatura_text)):
+            hmean, right, recall, precision, notes = score(fn, subset)
+            print(f"{name:<14}{hmean:>8.3f}{right:>12.0%}{recall:>13.3f}{precision:>11.3f}")
+            if subset is pages:
+                details.append((name, notes))
     for name, notes in details:
         print(f"\n{name}:")
         for line in notes:

@@ -27,25 +27,57 @@ from proofdesk.core.document import count_words, document_from_text
 from proofdesk.core.findings import Finding
 
 HERE = Path(__file__).parent
-SITES = ["Coastline News", "The Ledger", "Harbour Times", "AF", "Northern Echo Online", "CityWire Daily",
-         "The Courier", "Metro Pulse", "BizDesk Asia", "Valley Voice"]
-NAMES = ["Tamsin Hale", "Owen Price", "Priya Natarajan", "Sean Doherty", "Lucy Achebe", "Marek Nowak",
-         "Hannah O'Brien", "Joe McAllister", "Aiko Tanaka", "Rhys Evans"]
+SITES = [
+    "Coastline News",
+    "The Ledger",
+    "Harbour Times",
+    "AF",
+    "Northern Echo Online",
+    "CityWire Daily",
+    "The Courier",
+    "Metro Pulse",
+    "BizDesk Asia",
+    "Valley Voice",
+]
+NAMES = [
+    "Tamsin Hale",
+    "Owen Price",
+    "Priya Natarajan",
+    "Sean Doherty",
+    "Lucy Achebe",
+    "Marek Nowak",
+    "Hannah O'Brien",
+    "Joe McAllister",
+    "Aiko Tanaka",
+    "Rhys Evans",
+]
 TITLE_HEADLINES = [
-    "Harbour Dredging Row Reaches High Court", "Why Small Ports Are Betting on Offshore Wind",
-    "Tidal Energy Firms Eye Cornish Coast After Subsidy Boost", "Rail Fares to Rise 4.5% in January",
-    "Five Things to Know About the New Planning Rules", "Shipyard Wins £200m Order for Research Vessels",
-    "Council Tax Bills Set to Climb Again, Report Warns", "Inside the Race to Build Cheaper Batteries",
-    "Water Firms Face Record Fines Over Sewage Spills", "Mayor Pledges 1,000 New Trees for Town Centre",
-    "Chinese Exporters Shift Focus to Southeast Asia – SCMP", "Airline Pilots Vote to Strike Over Rosters",
-    "Local Bakery Chain Expands Into Three New Towns", "Bond Yields Slide as Traders Price in Rate Cut",
-    "What the Budget Means for Small Businesses", "Hospital Waiting Lists Fall for Third Month: Study",
+    "Harbour Dredging Row Reaches High Court",
+    "Why Small Ports Are Betting on Offshore Wind",
+    "Tidal Energy Firms Eye Cornish Coast After Subsidy Boost",
+    "Rail Fares to Rise 4.5% in January",
+    "Five Things to Know About the New Planning Rules",
+    "Shipyard Wins £200m Order for Research Vessels",
+    "Council Tax Bills Set to Climb Again, Report Warns",
+    "Inside the Race to Build Cheaper Batteries",
+    "Water Firms Face Record Fines Over Sewage Spills",
+    "Mayor Pledges 1,000 New Trees for Town Centre",
+    "Chinese Exporters Shift Focus to Southeast Asia – SCMP",
+    "Airline Pilots Vote to Strike Over Rosters",
+    "Local Bakery Chain Expands Into Three New Towns",
+    "Bond Yields Slide as Traders Price in Rate Cut",
+    "What the Budget Means for Small Businesses",
+    "Hospital Waiting Lists Fall for Third Month: Study",
 ]
 SENTENCE_HEADLINES = [
-    "Councillors reject plan for seafront hotel", "Ferry fares frozen for island residents",
-    "Storm damage bill tops £40m, insurers say", "New bridge opens two years late",
-    "Town's last bank branch to close in March", "Record number of seals counted on sandbanks",
-    "Schools given extra week to submit budgets", "Bus operator apologises for cancelled routes",
+    "Councillors reject plan for seafront hotel",
+    "Ferry fares frozen for island residents",
+    "Storm damage bill tops £40m, insurers say",
+    "New bridge opens two years late",
+    "Town's last bank branch to close in March",
+    "Record number of seals counted on sandbanks",
+    "Schools given extra week to submit budgets",
+    "Bus operator apologises for cancelled routes",
 ]
 
 
@@ -70,64 +102,231 @@ DEV = Phrasings(
     chrome=["Skip to content", "Menu", "Home > News > Business", "3 min read", "Listen to this article"],
     promo=["Also on {site}: {headline}", "READ MORE: {headline}", "Read more: {headline}", "RELATED: {headline}"],
     advert=["Advertisement", "ADVERTISEMENT", "Story continues below advertisement"],
-    newsletter=["Sign up for our free morning briefing", "Subscribe to our newsletter",
-                "Get the latest {site} headlines in your inbox every morning"],
+    newsletter=[
+        "Sign up for our free morning briefing",
+        "Subscribe to our newsletter",
+        "Get the latest {site} headlines in your inbox every morning",
+    ],
     share=["Share this article", "Facebook Twitter LinkedIn Email", "Follow us on Twitter"],
     cookie=["We use cookies to improve your experience on our site.", "Accept all cookies"],
     photo=["Photo: {name}/{site}", "REUTERS/{name}", "Getty Images"],
     related_labels=["Read more:", "Related stories:", "More from {site}", "Recommended"],
-    bios=["{name} is a senior reporter at {site}. {first} has covered local government for a decade.",
-          "{name} is business editor at {site} and previously worked for a news agency in Hong Kong."],
+    bios=[
+        "{name} is a senior reporter at {site}. {first} has covered local government for a decade.",
+        "{name} is business editor at {site} and previously worked for a news agency in Hong Kong.",
+    ],
     tags=["{abbr} Energy Tag", "{abbr} China Bond", "Tags: energy, harbour, council"],
     footer=["© 2026 {site}. All rights reserved.", "Share this article"],
 )
 HELD_OUT = Phrasings(
     search=["Enter search term", "Search the archive", "What are you looking for?", "Type and press Enter to search"],
-    chrome=["Skip to main content", "Home / Energy / Local", "5 minute read", "Sign in", "Updated: 14 March 2026, 09:41"],
-    promo=["ALSO READ | {headline}", "See also: {headline}", "Don't miss: {headline}", "Also on {site} – {headline}",
-           "More from {site}: {headline}"],
+    chrome=[
+        "Skip to main content",
+        "Home / Energy / Local",
+        "5 minute read",
+        "Sign in",
+        "Updated: 14 March 2026, 09:41",
+    ],
+    promo=[
+        "ALSO READ | {headline}",
+        "See also: {headline}",
+        "Don't miss: {headline}",
+        "Also on {site} – {headline}",
+        "More from {site}: {headline}",
+    ],
     advert=["Advertisement - Scroll to continue", "Sponsored", "Article continues below"],
-    newsletter=["Never miss a story: sign up to the {site} daily email",
-                "Want more stories like this? Join 40,000 readers who get our newsletter",
-                "Enter your email address to receive breaking news alerts"],
+    newsletter=[
+        "Never miss a story: sign up to the {site} daily email",
+        "Want more stories like this? Join 40,000 readers who get our newsletter",
+        "Enter your email address to receive breaking news alerts",
+    ],
     share=["Share on WhatsApp", "Follow {site} on Facebook for the latest updates", "Copy link", "Share via Email"],
-    cookie=["This website uses cookies. By continuing to browse you agree to our use of cookies.",
-            "Manage preferences"],
+    cookie=[
+        "This website uses cookies. By continuing to browse you agree to our use of cookies.",
+        "Manage preferences",
+    ],
     photo=["Picture: {name}", "AFP via Getty Images", "Photograph: {name}/PA", "(Photo by {name}/AFP)"],
     related_labels=["You may also like", "Related", "MORE ON THIS STORY", "Most read", "Recommended for you:"],
-    bios=["{name} is a freelance journalist based in Glasgow who writes about transport and housing.",
-          "About the author: {name} has reported for {site} since 2015."],
+    bios=[
+        "{name} is a freelance journalist based in Glasgow who writes about transport and housing.",
+        "About the author: {name} has reported for {site} since 2015.",
+    ],
     tags=["Topics: Transport; Local government", "Filed under: Business", "#energy #council", "{abbr} Markets"],
     footer=["Copyright 2026 {site}", "Join the conversation"],
 )
 
-# Written after the checks were tuned and scored once before any change; see docs/newsroom-checks.md.
+# Written after tuning on DEV; scored once before any change (0.883 furniture), then fixed. See docs/newsroom-checks.md.
 FRESH = Phrasings(
     search=["Search query", "Search Coastline News", "Site search", "Enter keywords", "Search..."],
-    chrome=["Sections", "Log in / Register", "Close dialog", "Back to menu", "Jump to comments section",
-            "Published 12 March 2026", "2 hours ago", "Print this page", "Contact us", "Terms of use"],
-    promo=["Read More: {headline}", "MORE: {headline}", "Related Article: {headline}", "READ MORE | {headline}",
-           "» Read more: {headline}", "Related coverage: {headline}", "Also read: {headline}"],
-    advert=["Ad Feedback", "Scroll to continue reading", "Content continues below", "Sponsored Content",
-            "Promoted by Harbour Bank", "ADVERTISING"],
-    newsletter=["Get our free daily newsletter", "Sign up to receive our weekly roundup",
-                "Sign up for {site}'s business newsletter, delivered every weekday",
-                "Newsletter sign-up", "Be the first to know – sign up for breaking news alerts", "Download our app",
-                "Get the {site} app"],
-    share=["Share", "Share this story", "Email Facebook X WhatsApp", "Save", "Gift article",
-           "Like this story? Share it with a friend", "Click to share on Twitter (Opens in new window)"],
-    cookie=["We and our partners use cookies to personalise content and ads.", "Your privacy choices",
-            "Cookie Settings", "Accept & continue"],
-    photo=["Image source, Getty Images", "Photo: Supplied", "Credit: Shutterstock", "Photograph: PA",
-           "{name}/{site}", "© {name}"],
-    related_labels=["More on this story", "Related Topics", "Top Stories", "Most Read", "More stories", "Read next",
-                    "Trending", "Latest news", "Related Articles", "Stories you may have missed",
-                    "You might also like:"],
-    bios=["{name} covers energy for {site}. Contact {first_obj} at newsdesk@example.com.",
-          "{name} is {site}'s political editor.", "{name} has been a reporter at {site} since 2019."],
-    tags=["Topics", "More about: Energy", "Keywords: harbour, tidal power", "Energy | Harbour | Council",
-          "Categories: News, Local"],
+    chrome=[
+        "Sections",
+        "Log in / Register",
+        "Close dialog",
+        "Back to menu",
+        "Jump to comments section",
+        "Published 12 March 2026",
+        "2 hours ago",
+        "Print this page",
+        "Contact us",
+        "Terms of use",
+    ],
+    promo=[
+        "Read More: {headline}",
+        "MORE: {headline}",
+        "Related Article: {headline}",
+        "READ MORE | {headline}",
+        "» Read more: {headline}",
+        "Related coverage: {headline}",
+        "Also read: {headline}",
+    ],
+    advert=[
+        "Ad Feedback",
+        "Scroll to continue reading",
+        "Content continues below",
+        "Sponsored Content",
+        "Promoted by Harbour Bank",
+        "ADVERTISING",
+    ],
+    newsletter=[
+        "Get our free daily newsletter",
+        "Sign up to receive our weekly roundup",
+        "Sign up for {site}'s business newsletter, delivered every weekday",
+        "Newsletter sign-up",
+        "Be the first to know – sign up for breaking news alerts",
+        "Download our app",
+        "Get the {site} app",
+    ],
+    share=[
+        "Share",
+        "Share this story",
+        "Email Facebook X WhatsApp",
+        "Save",
+        "Gift article",
+        "Like this story? Share it with a friend",
+        "Click to share on Twitter (Opens in new window)",
+    ],
+    cookie=[
+        "We and our partners use cookies to personalise content and ads.",
+        "Your privacy choices",
+        "Cookie Settings",
+        "Accept & continue",
+    ],
+    photo=[
+        "Image source, Getty Images",
+        "Photo: Supplied",
+        "Credit: Shutterstock",
+        "Photograph: PA",
+        "{name}/{site}",
+        "© {name}",
+    ],
+    related_labels=[
+        "More on this story",
+        "Related Topics",
+        "Top Stories",
+        "Most Read",
+        "More stories",
+        "Read next",
+        "Trending",
+        "Latest news",
+        "Related Articles",
+        "Stories you may have missed",
+        "You might also like:",
+    ],
+    bios=[
+        "{name} covers energy for {site}. Contact {first_obj} at newsdesk@example.com.",
+        "{name} is {site}'s political editor.",
+        "{name} has been a reporter at {site} since 2019.",
+    ],
+    tags=[
+        "Topics",
+        "More about: Energy",
+        "Keywords: harbour, tidal power",
+        "Energy | Harbour | Council",
+        "Categories: News, Local",
+    ],
     footer=["About us", "Privacy policy", "Report an error", "Editorial standards", "Corrections"],
+)
+
+# Written after FRESH was fixed, scored once before any change (0.911 furniture, 47/48 captions), then fixed.
+BLIND = Phrasings(
+    search=["Search for articles", "Search news, topics and people", "Type keywords and hit enter", "Search Site"],
+    chrome=[
+        "Skip to navigation",
+        "Edition: UK",
+        "Breaking News",
+        "Home » World » Europe",
+        "4 min read",
+        "Listen · 5:12",
+        "Updated 45 minutes ago",
+        "Sign In | Subscribe",
+        "Toggle navigation",
+        "Back to top",
+    ],
+    promo=[
+        "RELATED: {headline}",
+        "Read Also: {headline}",
+        "MORE FROM {site}: {headline}",
+        "SEE ALSO | {headline}",
+        "You may also like: {headline}",
+        "Also on {site}: {headline}",
+        "Read next: {headline}",
+    ],
+    advert=[
+        "ADVERTISEMENT - SCROLL TO CONTINUE",
+        "Advertisement · Scroll to continue",
+        "Sponsored by Northbank",
+        "Paid content",
+        "Story continues after advertisement",
+        "Advert",
+    ],
+    newsletter=[
+        "Sign up to our free Morning Briefing newsletter",
+        "Subscribe now for unlimited access",
+        "Get breaking news alerts straight to your phone",
+        "Join our WhatsApp channel for the latest news",
+        "Enjoyed this article? Subscribe to {site} for more",
+        "Don't miss out – subscribe today",
+    ],
+    share=[
+        "Share this:",
+        "Share on Facebook",
+        "Tweet this",
+        "Email this article",
+        "Follow us on Instagram",
+        "Share Share Share",
+        "Click to share on LinkedIn (Opens in new window)",
+    ],
+    cookie=[
+        "We use cookies on this site to enhance your user experience",
+        "Accept cookies",
+        "Reject all",
+        "Cookie policy",
+    ],
+    photo=[
+        "Photo: {site}",
+        "Picture: Getty",
+        "(Photo: {name}/{site})",
+        "REUTERS",
+        "Image: Shutterstock",
+        "Photo credit: {name}",
+    ],
+    related_labels=[
+        "Related News",
+        "More Stories",
+        "Read More",
+        "RECOMMENDED",
+        "Popular now",
+        "More in Business",
+        "Editor's picks",
+        "In other news",
+    ],
+    bios=[
+        "{name} is a staff writer for {site}, covering health and science.",
+        "{name} has been with {site} since 2012 and covers politics.",
+        "{name} is a correspondent at {site} based in Brussels.",
+    ],
+    tags=["Tags: steel, jobs, industry", "Topics: Health", "Section: Business", "{abbr} Health Markets"],
+    footer=["© 2026 {site}", "All rights reserved.", "Terms & Conditions", "Share this:"],
 )
 
 
@@ -216,8 +415,18 @@ def typo(rng: random.Random, text: str) -> str:
     return " ".join(words)
 
 
-SWAPS = {"the": "a", "on": "at", "in": "at", "at": "in", "outside": "near", "during": "after", "with": "beside",
-         "which": "that", "where": "as", "of": "from"}
+SWAPS = {
+    "the": "a",
+    "on": "at",
+    "in": "at",
+    "at": "in",
+    "outside": "near",
+    "during": "after",
+    "with": "beside",
+    "which": "that",
+    "where": "as",
+    "of": "from",
+}
 
 
 def changed_word(rng: random.Random, text: str) -> str | None:
@@ -255,8 +464,13 @@ def build(article: Article, rng: random.Random, ph: Phrasings, inject: bool) -> 
     site = rng.choice(SITES)
     name = rng.choice(NAMES)
     she = rng.random() < 0.5
-    fmt = {"site": site, "name": name, "first": "She" if she else "He", "first_obj": "her" if she else "him",
-           "abbr": "".join(w[0] for w in site.split() if w[0].isupper())[:3] or "AF"}
+    fmt = {
+        "site": site,
+        "name": name,
+        "first": "She" if she else "He",
+        "first_obj": "her" if she else "him",
+        "abbr": "".join(w[0] for w in site.split() if w[0].isupper())[:3] or "AF",
+    }
 
     def pick(options: list[str]) -> str:
         return rng.choice(options).format(headline=rng.choice(TITLE_HEADLINES + SENTENCE_HEADLINES), **fmt)
@@ -269,8 +483,15 @@ def build(article: Article, rng: random.Random, ph: Phrasings, inject: bool) -> 
     how = rng.choice(DUP_HOWS) if inject else "none"
     body = list(article.body)
     # A caption that repeats a one-sentence story paragraph: the caption is the copy to drop.
-    short_single = [i for i, p in enumerate(body) if 8 <= len(p.split()) <= 16 and p.count(". ") == 0
-                    and p.endswith(".") and i > 1 and re.search(r"\b(?:said|told|says)\b", p)]
+    short_single = [
+        i
+        for i, p in enumerate(body)
+        if 8 <= len(p.split()) <= 16
+        and p.count(". ") == 0
+        and p.endswith(".")
+        and i > 1
+        and re.search(r"\b(?:said|told|says)\b", p)
+    ]
     if how == "body" and short_single:
         k = rng.choice(short_single)
         b.add(body[k], "dup-caption-of-body")
@@ -288,8 +509,14 @@ def build(article: Article, rng: random.Random, ph: Phrasings, inject: bool) -> 
         gap = 1
         if i in mid_slots:
             kind = rng.choice(["promo", "promo", "advert", "newsletter", "share", "photo", "cookie"])
-            pool = {"promo": ph.promo, "advert": ph.advert, "newsletter": ph.newsletter, "share": ph.share,
-                    "photo": ph.photo, "cookie": ph.cookie}[kind]
+            pool = {
+                "promo": ph.promo,
+                "advert": ph.advert,
+                "newsletter": ph.newsletter,
+                "share": ph.share,
+                "photo": ph.photo,
+                "cookie": ph.cookie,
+            }[kind]
             b.add(pick(pool), "furniture", gap=2)
             gap = 2
         if i == later_slot:
@@ -419,12 +646,12 @@ def time_large(articles: list[Article], words: int, seed: int, repetitive: bool)
     while n < words:
         p = paras[k % len(paras)]
         k += 1
-        ws = p.split()
-        if repetitive:
-            # Same paragraph with a changed figure: many candidates, none a copy.
-            ws = [*ws, f"({k})"]
-        else:
-            ws = [rng.choice(vocab) if rng.random() < 0.35 else w for w in ws]
+        # Repetitive: the same paragraph with a changed figure, so many candidates and many repeated sentences.
+        ws = (
+            [*p.split(), f"({k})"]
+            if repetitive
+            else [rng.choice(vocab) if rng.random() < 0.35 else w for w in p.split()]
+        )
         out.append(" ".join(ws))
         n += len(ws)
     text = "\n\n".join(out)
@@ -441,10 +668,14 @@ def time_large(articles: list[Article], words: int, seed: int, repetitive: bool)
 def report(title: str, s: Score) -> None:
     per_k = 1000 * s.clean_furn_false / max(1, s.clean_words)
     print(f"== {title}: {s.drafts} injected drafts, clean text {s.clean_words} words")
-    print(f"  duplicated captions found     {s.dup_found}/{s.dup_expected} = {s.dup_found / max(1, s.dup_expected):.4f}")
+    print(
+        f"  duplicated captions found     {s.dup_found}/{s.dup_expected} = {s.dup_found / max(1, s.dup_expected):.4f}"
+    )
     print(f"  false duplicate flags         {s.dup_false} on injected drafts, {s.clean_dup_false} on clean articles")
-    print(f"  furniture lines found         {s.furn_found}/{s.furn_expected} = "
-          f"{s.furn_found / max(1, s.furn_expected):.4f}")
+    print(
+        f"  furniture lines found         {s.furn_found}/{s.furn_expected} = "
+        f"{s.furn_found / max(1, s.furn_expected):.4f}"
+    )
     print(f"  false furniture flags (clean) {s.clean_furn_false} = {per_k:.3f} per 1,000 words")
     print(f"  story lines hit by furniture  {s.furn_false} in injected drafts")
     print(f"  fix --accept duplicate,furniture restores the story exactly: {s.fix_ok}/{s.drafts}")
@@ -459,16 +690,25 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     dev = load_articles(HERE / "newsroom_articles_a.txt") + load_articles(HERE / "newsroom_articles_b.txt")
     held = load_articles(HERE / "newsroom_articles_c.txt")
-    for title, arts, ph in (("tuning set (articles a+b, dev phrasings)", dev, DEV),
-                            ("held-out set (articles c, held-out phrasings)", held, HELD_OUT),
-                            ("cross (articles a+b, held-out phrasings)", dev, HELD_OUT),
-                            ("fresh phrasings (all articles, written after tuning)", dev + held, FRESH)):
+    for title, arts, ph in (
+        ("tuning set (articles a+b, dev phrasings)", dev, DEV),
+        ("held-out set (articles c, held-out phrasings)", held, HELD_OUT),
+        ("cross (articles a+b, held-out phrasings)", dev, HELD_OUT),
+        ("fresh phrasings (all articles; first run scored before any fix, see docs)", dev + held, FRESH),
+    ):
         s = Score()
         run(arts, ph, args.seed, args.variants, s)
         report(title, s)
         if args.show_misses:
             for m in s.misses[:60]:
                 print("    ", m)
+    blind = load_articles(HERE / "newsroom_articles_e.txt")
+    s = Score()
+    run(blind, BLIND, args.seed, args.variants, s)
+    report("blind set (articles e, blind phrasings; first run scored before any fix, see docs)", s)
+    if args.show_misses:
+        for m in s.misses[:60]:
+            print("    ", m)
     hard = load_articles(HERE / "newsroom_articles_d.txt")
     s = Score()
     run(hard, HELD_OUT, args.seed, args.variants, s)
@@ -479,10 +719,12 @@ def main(argv: list[str] | None = None) -> int:
     for repetitive in (False, True):
         times = [time_large(dev + held, args.large_words, args.seed + r, repetitive) for r in range(3)]
         words = times[0][0]
-        print(f"== {'repetitive' if repetitive else 'varied'} {words:,}-word draft: "
-              f"duplicates {statistics.median(t[1] for t in times):.2f} s, "
-              f"furniture {statistics.median(t[2] for t in times):.2f} s (median of 3), "
-              f"duplicate flags {times[0][3]}")
+        print(
+            f"== {'repetitive' if repetitive else 'varied'} {words:,}-word draft: "
+            f"duplicates {statistics.median(t[1] for t in times):.2f} s, "
+            f"furniture {statistics.median(t[2] for t in times):.2f} s (median of 3), "
+            f"duplicate flags {times[0][3]}"
+        )
     return 0
 
 

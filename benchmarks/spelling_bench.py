@@ -10,8 +10,10 @@ Data (all offline):
   are split by a hash of the misspelling into a tuning half and a held-out half; pairs already in
   ProofDesk's own typo list are dropped so the list cannot flatter the result.
 
-Each misspelling replaces a random dictionary word of the clean copy (keeping its capitalisation, so
-sentence starts and headline words get capitalised misspellings) at about one per 40 words.
+Each misspelling replaces a random ordinary word of the clean copy at about one per 40 words, keeping
+its capitalisation, so sentence starts and headline words get capitalised misspellings. Words that are
+part of a name ("Mel Stride", "Bank of England") or of an address are never replaced: misspelling
+lists hold misspellings of ordinary words, and a checker cannot know how a name should be spelt.
 Prints recall, top-1, top-3, false flags per 1,000 words of clean copy and words per second.
 
     .venv/bin/python benchmarks/spelling_bench.py [--split heldout|tune|all] [--baseline-sample N]
@@ -111,10 +113,38 @@ def split_of(typo: str) -> str:
     return "tune" if hashlib.sha1(typo.encode()).digest()[0] % 2 == 0 else "heldout"
 
 
-def inject(text: str, pairs: Sequence[tuple[str, str]], rng: random.Random) -> tuple[str, list[Injected]]:
-    """Replace random dictionary words of ``text`` with the misspellings, one per DENSITY words."""
+_ADDRESS = re.compile(r"\S*[@#/.]\w\S*")  # URLs, e-mail addresses, handles, tags, domains
+
+
+def _is_headline(line: str) -> bool:
+    line = line.strip()
+    return bool(line) and line[-1] not in ".!?”\"’'" and len(line.split()) < 20
+
+
+def injection_slots(text: str) -> list[re.Match[str]]:
+    """Ordinary words a reporter might misspell: dictionary words in lower case, or capitalised only
+    because they start a sentence or stand in a headline — never part of a name or an address."""
     lex = get_lexicon("en-GB")
-    slots = [m for m in WORD.finditer(text) if len(m.group()) > 2 and lex.known(m.group().lower())]
+    covered = [m.span() for m in _ADDRESS.finditer(text)]
+    slots = []
+    for m in WORD.finditer(text):
+        word = m.group()
+        if len(word) < 3 or not lex.known(word.lower()) or any(s <= m.start() < e for s, e in covered):
+            continue
+        if not word.islower():
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            before = text[line_start : m.start()].rstrip(" “\"‘'")
+            if not (_is_headline(line) or not before or before[-1] in ".!?:"):
+                continue
+        slots.append(m)
+    return slots
+
+
+def inject(text: str, pairs: Sequence[tuple[str, str]], rng: random.Random) -> tuple[str, list[Injected]]:
+    """Replace random ordinary words of ``text`` with the misspellings, one per DENSITY words."""
+    slots = injection_slots(text)
     chosen = sorted(rng.sample(slots, min(len(pairs), len(slots))), key=lambda m: m.start())
     out: list[str] = []
     found: list[Injected] = []

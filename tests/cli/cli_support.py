@@ -42,6 +42,11 @@ class DemoCheck(Check):
     )
 
     def check_block(self, block: Block) -> Iterable[Finding]:
+        for f in self._block_findings(block):
+            if not block.is_skipped(f.start, f.end):  # code spans and URLs are not prose
+                yield f
+
+    def _block_findings(self, block: Block) -> Iterable[Finding]:
         text = block.text
         for m in _WORD.finditer(text):
             if m.group() in _TYPOS:
@@ -74,6 +79,23 @@ class Run:
     code: int
     out: str
     err: str
+
+
+def make_docx(path: Path) -> Path:
+    """The bakery story as a Word file: heading, body, caption style, a table cell."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Village Bakery Wins Regional Prize", level=1)
+    d.add_paragraph("Owner Priya Marsh said she would recieve the award  on behalf of her staff.")
+    d.add_paragraph("A rye loaf cooling on a rack at the Hollins Lane bakery.", style="Caption")
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Opening hours"
+    table.cell(0, 1).text = "Teh shop opens at eight."
+    d.add_paragraph("Share this article")
+    d.add_paragraph("The judges praised the the crust.")
+    d.save(str(path))
+    return path
 
 
 def check_golden(name: str, actual: str) -> None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
-from cli_support import CLI_FIXTURES, check_golden
+from cli_support import CLI_FIXTURES, check_golden, make_docx
 
 from proofdesk import __version__
 from proofdesk.core.document import Document
+from proofdesk.core.io.readers import read_document
 
 pytestmark = pytest.mark.usefixtures("demo_checks")
 
@@ -96,3 +98,33 @@ def test_windows_1252_notice_goes_to_stderr(cli) -> None:
 def test_language_is_reported(cli) -> None:
     run = cli("check", "clean.txt", "--lang", "en-US", "--format", "json", "--languagetool", "off", cwd=CLI_FIXTURES)
     assert json.loads(run.out)["files"][0]["language"] == "en-US"
+
+
+@pytest.fixture
+def four_formats(tmp_path: Path) -> list[str]:
+    for name in ("bakery.txt", "bakery.md", "bakery.html"):
+        shutil.copy(CLI_FIXTURES / name, tmp_path / name)
+    make_docx(tmp_path / "bakery.docx")
+    return ["bakery.txt", "bakery.md", "bakery.html", "bakery.docx"]
+
+
+def test_all_four_formats_give_schema_exact_json(cli, tmp_path: Path, four_formats: list[str]) -> None:
+    run = cli("check", *four_formats, "--format", "json", "--languagetool", "off", cwd=tmp_path)
+    assert run.code == 1, run.err
+    data = json.loads(run.out)
+    assert [f["path"] for f in data["files"]] == four_formats
+    for entry in data["files"]:
+        doc = read_document(tmp_path / entry["path"])
+        assert entry["words"] == doc.words
+        keys = [(f["start"], f["end"], f["rule"]) for f in entry["findings"]]
+        assert keys == sorted(keys)
+        rules = {f["rule"] for f in entry["findings"]}
+        assert {"demo.typo", "demo.repeat"} <= rules, entry["path"]
+        for f in entry["findings"]:
+            assert list(f) == FINDING_KEYS
+            assert doc.text[f["start"] : f["end"]] == f["text"]
+            assert (f["line"], f["column"]) == doc.line_col(f["start"])
+            block = doc.block_at(f["start"])
+            # Nothing is reported inside code spans or URLs (the md list item's link holds a 'teh').
+            assert block is None or not block.is_skipped(f["start"] - block.start, f["end"] - block.start)
+    check_golden("demo-four-formats.json", run.out)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from cli_support import CLI_FIXTURES, check_golden
+from cli_support import CLI_FIXTURES, check_golden, make_docx
 
 from proofdesk.core.io.readers import read_document
 from proofdesk.core.paths import resources_dir
@@ -185,9 +185,9 @@ def test_real_process_exports_the_sample(tmp_path: Path) -> None:
     sample = tmp_path / "story.txt"
     shutil.copy(resources_dir() / "samples" / "scraped-story.txt", sample)
     out, rep = tmp_path / "clean.txt", tmp_path / "report.json"
+    argv = ["--data", str(tmp_path / "d"), "export", str(sample), "--to", "txt", "-o", str(out), "--report", str(rep)]
     proc = subprocess.run(
-        [sys.executable, "-m", "proofdesk.cli.main", "--data", str(tmp_path / "d"), "export", str(sample)]
-        + ["--to", "txt", "-o", str(out), "--report", str(rep), "--languagetool", "off"],
+        [sys.executable, "-m", "proofdesk.cli.main", *argv, "--languagetool", "off"],
         capture_output=True,
         text=True,
         timeout=120,
@@ -205,3 +205,51 @@ def test_real_process_exports_the_sample(tmp_path: Path) -> None:
         rebuilt = rebuilt[:start] + c["before"] + rebuilt[start + len(c["after"]) :]
     assert rebuilt == original
     check_golden("sample-scraped-story.clean.txt", out.read_text(encoding="utf-8"))
+
+
+# --- other source formats -------------------------------------------------------------------------
+
+
+def test_fix_docx_in_place_changes_only_the_accepted_words(cli, tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "bakery.docx")
+    before = _docx_texts(path)
+    run = cli("--data", tmp_path / "data", "fix", path, "--in-place", "--accept", "spelling", "--languagetool", "off")
+    assert run.code == 0, run.err
+    after = _docx_texts(path)
+    changed = [(b, a) for b, a in zip(before, after, strict=True) if b != a]
+    assert changed == [
+        (
+            "Owner Priya Marsh said she would recieve the award  on behalf of her staff.",
+            "Owner Priya Marsh said she would receive the award  on behalf of her staff.",
+        ),
+        ("Teh shop opens at eight.", "The shop opens at eight."),
+    ]
+    (backup,) = (tmp_path / "data" / "backups").rglob("*.docx")
+    assert _docx_texts(backup) == before
+
+
+def _docx_texts(path: Path) -> list[str]:
+    d = docx.Document(str(path))
+    cells = [cell.text for table in d.tables for row in table.rows for cell in row.cells]
+    return [p.text for p in d.paragraphs] + cells
+
+
+def test_fix_markdown_keeps_the_markup_and_changes_only_accepted_spans(cli, tmp_path: Path) -> None:
+    src = tmp_path / "bakery.md"
+    shutil.copy(CLI_FIXTURES / "bakery.md", src)
+    out = tmp_path / "fixed.md"
+    assert cli("fix", src, "--accept", "spelling,grammar", "-o", out, "--languagetool", "off").code == 0
+    original = src.read_text(encoding="utf-8")
+    expected = original.replace("recieve", "receive").replace("- Teh shop", "- The shop").replace("the the", "the")
+    assert out.read_text(encoding="utf-8") == expected
+    assert "teh-bakery" in expected  # the URL was never a finding
+
+
+def test_export_html_source_to_docx(cli, tmp_path: Path) -> None:
+    out = tmp_path / "clean.docx"
+    run = cli("export", CLI_FIXTURES / "bakery.html", "--to", "docx", "-o", out, "--accept", "all")
+    assert run.code == 0, run.err
+    texts = [t for t in _docx_texts(out) if t.strip()]
+    assert "The bakery plans to open a second shop in the spring." in texts
+    assert "The judges praised the crust." in texts
+    assert not any("Home" in t or "Coastline" in t or "tracking" in t for t in texts)

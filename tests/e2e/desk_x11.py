@@ -25,7 +25,8 @@ _GRAB = (
     "import sys\n"
     "from PySide6.QtGui import QGuiApplication\n"
     "app = QGuiApplication(sys.argv[:1])\n"
-    "ok = app.primaryScreen().grabWindow(0).save(sys.argv[1])\n"
+    "wid = int(sys.argv[2]) if len(sys.argv) > 2 else 0\n"
+    "ok = app.primaryScreen().grabWindow(wid).save(sys.argv[1])\n"
     "sys.exit(0 if ok else 1)\n"
 )
 
@@ -128,11 +129,12 @@ class Desk:
     def title(self) -> str:
         return self.xdotool("getwindowname", self.window, check=False)
 
-    def screenshot(self, name: str) -> Path:
+    def screenshot(self, name: str, whole_screen: bool = False) -> Path:
+        """Save a PNG of the app's window (or the whole screen) into artifacts/screenshots/."""
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         out = SCREENSHOTS / f"{name}.png"
-        env = dict(self.env)
-        subprocess.run([sys.executable, "-c", _GRAB, str(out)], env=env, timeout=30, check=True)
+        args = [str(out)] if whole_screen or not self.window else [str(out), self.window]
+        subprocess.run([sys.executable, "-c", _GRAB, *args], env=self.env, timeout=30, check=True)
         return out
 
     def kill(self) -> None:

@@ -163,3 +163,17 @@ def test_fix_in_place_with_nothing_to_fix_leaves_the_file_and_keeps_no_backup(
     assert "nothing to fix" in err
     assert clean.stat().st_mtime_ns == before
     assert list_backups(clean, resolve_paths(tmp_path / "c", tmp_path / "d")) == []
+
+
+def test_restore_into_a_missing_folder_is_a_backup_error(draft: Path, tmp_path: Path, paths: AppPaths) -> None:
+    keep_original(draft, paths)
+    (backup,) = list_backups(draft, paths)
+    with pytest.raises(BackupError, match="does not exist"):
+        restore_backup(backup, tmp_path / "gone" / "story.txt")
+
+
+def test_backups_folder_that_cannot_be_created_is_a_backup_error(draft: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "data-is-a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(BackupError, match="cannot keep a backup"):
+        keep_original(draft, resolve_paths(tmp_path / "c", blocker))

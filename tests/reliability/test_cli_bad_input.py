@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
+import socketserver
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from proofdesk.cli.main import main
+from proofdesk.core.io.readers import read_document
 
 GOOD = "Harbour news: the ferry now runs twice a day.\n"
 
@@ -236,3 +240,121 @@ def test_real_process_never_shows_a_traceback(tmp_path: Path, argv_tail: list[st
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert_one_line_error(proc.returncode, proc.stderr, *needles)
+
+
+# --- hard inputs that can still be read: a notice on stderr where the user must know, never a traceback ---
+
+
+def _write(tmp: Path, name: str, data: bytes) -> Path:
+    p = tmp / name
+    p.write_bytes(data)
+    return p
+
+
+def _docx_of_something_else(tmp: Path) -> Path:
+    import zipfile
+
+    p = tmp / "holiday.docx"
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("photos/beach.txt", "not a document")
+    return p
+
+
+def _too_big(tmp: Path) -> Path:
+    p = tmp / "huge.txt"
+    with open(p, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse: the size check must refuse it before reading
+    return p
+
+
+REFUSED: dict[str, tuple[Callable[[Path], Path], list[str]]] = {
+    "NUL bytes": (lambda t: _write(t, "nul.txt", b"Council\x00 meets\n"), ["nul.txt", "NUL"]),
+    "50 MB text file": (_too_big, ["huge.txt", "MB"]),
+    "truncated .docx": (lambda t: _write(t, "cut.docx", b"PK\x03\x04\x14\x00truncated"), ["cut.docx", "corrupt"]),
+    "zip of something else": (_docx_of_something_else, ["holiday.docx", "not a Word document"]),
+    "old .doc named .docx": (
+        lambda t: _write(t, "old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096)),
+        ["old.docx"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(REFUSED))
+def test_unreadable_drafts_are_refused_clearly(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make, needles = REFUSED[name]
+    code, out, err = run_main(["check", str(make(tmp_path)), "--languagetool", "off"], capsys)
+    assert_one_line_error(code, err, *needles)
+    assert out == ""
+
+
+READABLE: dict[str, tuple[Callable[[Path], Path], str | None]] = {
+    "invalid UTF-8": (lambda t: _write(t, "cafe.txt", b"Caf\xe9 opens on Brindle Street.\n"), "Windows-1252"),
+    "mixed line endings": (lambda t: _write(t, "mixed.txt", b"One.\r\nTwo.\nThree.\rFour.\n"), "line endings"),
+    "malformed HTML": (
+        lambda t: _write(t, "page.html", b"<html><body><p>Ferry <b>news <div><p>Fares &bogus; rise\n"),
+        None,
+    ),
+    "10,000-level nested list": (lambda t: _write(t, "deep.md", b"- " * 10_000 + b"item\n"), "levels"),
+    "1 MB line without a newline": (lambda t: _write(t, "long.txt", b"harbour " * 131_072), None),
+    "right-to-left and astral text": (
+        lambda t: _write(t, "rtl.txt", "مرحبا 🎉 the harbour 𝐀 opens.\n".encode()),
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(READABLE))
+def test_hard_but_readable_drafts_are_checked(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make, notice = READABLE[name]
+    path = make(tmp_path)
+    # Typography alone keeps this about reading, not about how fast every check family is.
+    code, out, err = run_main(["check", str(path), "--only", "typography", "--format", "json"], capsys)
+    assert code in (0, 1), err
+    assert "Traceback" not in err
+    data = json.loads(out)
+    text = read_document(path).text
+    for f in data["files"][0]["findings"]:
+        assert text[f["start"] : f["end"]] == f["text"]
+    # Grammar status notices are process-wide and said once; only the reader's notices matter here.
+    about_draft = [line for line in err.splitlines() if "LanguageTool" not in line and "Grammar" not in line]
+    if notice is None:
+        assert about_draft == []
+    else:
+        assert len(about_draft) == 1 and notice in about_draft[0] and path.name in about_draft[0]
+
+
+def test_malformed_house_style_points_at_the_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    style = tmp_path / "house.yaml"
+    style.write_text("name: Desk\nrules: [1, 2\n", encoding="utf-8")
+    code, out, err = run_main(["check", str(_good(tmp_path)), "--style", str(style), "--languagetool", "off"], capsys)
+    assert code == 2 and out == ""
+    assert "Traceback" not in err
+    assert all(line.startswith(f"proofdesk: {style}:") for line in err.splitlines())
+
+
+def test_languagetool_answering_garbage_is_a_notice_not_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server = socketserver.TCPServer(("127.0.0.1", 0), _GarbageHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        code, out, err = run_main(
+            ["check", str(_good(tmp_path)), "--only", "grammar", "--languagetool", url, "--format", "json"], capsys
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert code == 0, err
+    assert json.loads(out)["files"][0]["findings"] == []
+    assert "Traceback" not in err
+    assert url in err and "grammar" in err.lower()
+
+
+class _GarbageHandler(socketserver.BaseRequestHandler):
+    def handle(self) -> None:
+        self.request.recv(65536)
+        body = b"{this is not json"
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body)
+        self.request.sendall(head + body)

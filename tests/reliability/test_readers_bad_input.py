@@ -81,6 +81,18 @@ def test_permission_denied(tmp_path: Path) -> None:
         path.chmod(0o600)
 
 
+def test_permission_denied_while_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Works as root too: the read itself is refused, as on a file locked by another program.
+    path = _file(tmp_path, "locked.txt", "embargoed")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(InputError, match="permission denied"):
+        read_document(path)
+
+
 @pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".docx"])
 def test_over_the_size_limit_is_refused_before_reading(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"huge{suffix}"
@@ -111,8 +123,9 @@ def test_one_megabyte_line(tmp_path: Path, suffix: str) -> None:
     _tiles(doc)
 
 
-def test_one_megabyte_of_markdown_punctuation_stays_linear(tmp_path: Path) -> None:
-    hostile = ("`a``[b](<*_" * 100_000)[:1_000_000]
+def test_a_line_of_markdown_punctuation_does_not_backtrack(tmp_path: Path) -> None:
+    # Unmatched backticks, brackets and emphasis runs: the worst case for regex-based inline scanners.
+    hostile = ("`a``[b](<*_" * 30_000)[:300_000]
     t0 = time.perf_counter()
     doc = read_document(_file(tmp_path, "punct.md", hostile))
     assert time.perf_counter() - t0 < 15
@@ -158,7 +171,9 @@ def test_deeply_nested_markdown(tmp_path: Path, source: str) -> None:
         "<html><body>" + "<div>" * 5000 + "<p>buried text in a deep tree</p>",
         '<?xml version="1.0" encoding="iso-8859-1"?><html><body><p>XHTML declaration text</p></body></html>',
         "<html><body><table><tr><td>cell one text<td>cell two text</table><p>after the table",
-        "<p>" + "<a href='#'>x</a>" * 2000 + " words at the end of a link farm</p><p>A real paragraph of story text.</p>",
+        "<p>"
+        + "<a href='#'>x</a>" * 2000
+        + " words at the end of a link farm</p><p>A real paragraph of story text.</p>",
     ],
 )
 def test_malformed_html_never_crashes(tmp_path: Path, markup: str) -> None:
@@ -187,7 +202,10 @@ def _docx_bytes() -> bytes:
     [
         (lambda b: b[:200], "corrupt or truncated"),
         (lambda b: b[: len(b) - 40], "corrupt or truncated"),
-        (lambda b: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64 + "EncryptedPackage".encode("utf-16-le"), "password"),
+        (
+            lambda b: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64 + "EncryptedPackage".encode("utf-16-le"),
+            "password",
+        ),
         (lambda b: b"PK\x03\x04" + b"\xff" * 100, "corrupt or truncated"),
     ],
     ids=["truncated-200", "truncated-tail", "encrypted", "fake-zip"],
@@ -206,10 +224,13 @@ def test_zip_of_something_else_named_docx(tmp_path: Path) -> None:
         read_document(_file(tmp_path, "story.docx", buf.getvalue()))
 
 
-def test_docx_zip_bomb_is_refused(tmp_path: Path) -> None:
+def test_docx_zip_bomb_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from proofdesk.core.io import docx_reader
+
+    monkeypatch.setattr(docx_reader, "MAX_UNZIPPED", 1024 * 1024)  # the real limit is 200 MB; same code path
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("word/document.xml", b"<" + b" " * (210 * 1024 * 1024))
+        zf.writestr("word/document.xml", b"<" + b" " * (2 * 1024 * 1024))
     with pytest.raises(InputError, match="unpacks to more than"):
         read_document(_file(tmp_path, "bomb.docx", buf.getvalue()))
 
@@ -231,7 +252,7 @@ def test_fuzz_random_bytes(tmp_path: Path, suffix: str, data: bytes) -> None:
     _tiles(doc)
 
 
-@_FUZZ
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cut=st.integers(min_value=1, max_value=10_000), flip=st.integers(min_value=0, max_value=10_000))
 def test_fuzz_damaged_docx(tmp_path: Path, cut: int, flip: int) -> None:
     data = bytearray(_docx_bytes())

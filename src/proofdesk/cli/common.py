@@ -96,7 +96,13 @@ def run_checks(ctx: CheckContext, docs: Sequence[Document], only: frozenset[str]
     from proofdesk.core.engine import Engine, EngineConfig
 
     engine = Engine(EngineConfig(context=ctx, only=only))
-    return [engine.check(doc) for doc in docs]
+    results = [engine.check(doc) for doc in docs]
+    # Grammar problems (server down, timed out) are queued as notices, not raised; say them once.
+    lt_status = sys.modules.get("proofdesk.core.languagetool.status")
+    if lt_status is not None:
+        for notice in lt_status.take_notices():
+            warn(notice)
+    return results
 
 
 def format_for_suffix(path: Path, option: str) -> str:

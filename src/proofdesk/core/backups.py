@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from proofdesk.core.io.atomic import atomic_write_bytes
+from proofdesk.core.io.errors import OutputError
 from proofdesk.core.paths import AppPaths
 
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -80,6 +82,8 @@ def keep_original(path: Path, paths: AppPaths, *, reason: str = "original") -> P
         _write_atomically(_metadata_path(copy), json.dumps(meta, indent=2).encode("utf-8"))
     except OSError as exc:
         raise BackupError(f"cannot keep a backup of {path} in {folder}: {exc.strerror or exc}") from None
+    except OutputError as exc:
+        raise BackupError(f"cannot keep a backup of {path}: {exc}") from None
     return copy
 
 
@@ -127,11 +131,12 @@ def restore_backup(backup: Backup, target: Path) -> None:
         _write_atomically(Path(target), data)
     except OSError as exc:
         raise BackupError(f"cannot restore {target}: {exc.strerror or exc}") from None
+    except OutputError as exc:
+        # One exception type for callers (the app shows it in a dialog): the target was left as it was.
+        raise BackupError(f"cannot restore {exc}") from None
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
-    from proofdesk.core.io.atomic import atomic_write_bytes
-
     atomic_write_bytes(target, data)
 
 

@@ -9,6 +9,7 @@ from proofdesk.core.checks import available_checks
 from proofdesk.core.checks.base import Check, CheckContext
 from proofdesk.core.document import Block, Document
 from proofdesk.core.findings import Finding, finding_selected, rule_matches
+from proofdesk.core.shadowing import drop_repeats, family_rank
 
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
@@ -81,6 +82,7 @@ class Engine:
         todo = doc.blocks if blocks is None else blocks
         used: set[_CacheKey] = set()
         results: list[Finding] = []
+        ranks: dict[int, int] = {}
         total = len(todo) + 1
         for check in self.checks:
             own: list[Finding] = []
@@ -101,14 +103,18 @@ class Engine:
                 own.extend(f.shifted(block.start) for f in hit)
             own = check.review(doc, own)
             own.extend(check.check_document(doc))
-            results.extend(f for f in own if self._selected(f))
+            rank = family_rank(check.family)
+            for f in own:
+                if self._selected(f):
+                    results.append(f)
+                    ranks[id(f)] = rank
         if progress is not None:
             progress(total, total)
         if blocks is None:
             # Keep only what this draft still uses, so memory tracks the draft.
             self._cache = {k: v for k, v in self._cache.items() if k in used}
         results.sort(key=lambda f: f.sort_key)
-        return results
+        return drop_repeats(results, lambda f: ranks[id(f)])
 
 
 def finding_selected_info(rule_id: str, category: str, selectors: frozenset[str]) -> bool:

@@ -14,6 +14,9 @@ from proofdesk.core.paths import APP_ID, APP_NAME, AppPaths
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
+    from proofdesk.gui.compat import guard_none_refcount
+
+    guard_none_refcount()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing

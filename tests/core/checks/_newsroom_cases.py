@@ -16,9 +16,7 @@ BODY = [
 CREDIT = "Reporting by Jonas Reed; Editing by Mary Cole"
 
 
-def draft(
-    top: tuple[str, ...] = (), mid: tuple[str, ...] = (), tail: tuple[str, ...] = (), credit: bool = True
-) -> str:
+def draft(top: tuple[str, ...] = (), mid: tuple[str, ...] = (), tail: tuple[str, ...] = (), credit: bool = True) -> str:
     """The story with furniture or extra copy at the top, between paragraphs, or after the credit."""
     lines = [*top, HEADLINE, STANDFIRST, BODY[0], BODY[1], *mid, BODY[2], BODY[3]]
     if credit:

@@ -189,6 +189,7 @@ CREDIT_PASS = [
     "The investigative reporting by the BBC revealed the scheme.",
     "The council voted on Tuesday.\n\nThe study begins in spring.",
     "Reuters reported on Tuesday that the talks had stalled.",
+    "Reporting by the Guardian revealed that the minister had misled parliament.",
 ]
 
 TABLES: dict[str, tuple[list[str], list[str]]] = {
@@ -254,7 +255,7 @@ def test_bad_house_pattern_is_a_clear_error() -> None:
 
 
 def test_min_words_setting() -> None:
-    text = "The vote was close.\n\nThe mayor called it “a very bad day”."
+    text = "The vote was close.\n\nIt was “a very bad day” for the town."
     assert "attribution.unattributed-quote" not in rules_in(text)
     style = HouseStyle(checks={"attribution.unattributed-quote": {"min-words": 3}})
     assert "attribution.unattributed-quote" in rules_in(text, CheckContext(style=style))

@@ -141,6 +141,11 @@ TABLES: dict[str, tuple[list[str], list[str]]] = {
             "A cease-fire was agreed.",
             "Part-time staff will be paid more.",
             "The north-east coast was hit hardest.",
+            "Run proofdesk fix --accept all on the draft.",
+            "Pages 10–12 cover the budget.",
+            "LONDON, May 9 (Reuters) - The Bank of England held rates.",
+            "SANTA LUCÍA, Aug 9 (AFP) - About 2,000 people were evacuated.",
+            "PENMORVA, June 4 - A housing trust has bought six cottages.",
         ],
     ),
     "typography.ellipsis": (
@@ -389,6 +394,7 @@ def test_en_us_defaults_to_consistent_quotes_and_em_dashes() -> None:
         ("\"It's rock 'n' roll,\" he said of the '90s.", "“It’s rock ’n’ roll,” he said of the ’90s."),
         ("She called it 'a disaster' - twice.", "She called it ‘a disaster’ – twice."),
         ('He said: "We\'ll see."', "He said: “We’ll see.”"),
+        ("Read pages 10 - 12 before the 31 -- 9 vote.", "Read pages 10–12 before the 31–9 vote."),
     ],
 )
 def test_fixes(text: str, fixed: str) -> None:
@@ -404,6 +410,12 @@ def test_skipped_spans_are_left_alone() -> None:
     text = "Run  it -- now..."
     block = Block(BlockKind.PARAGRAPH, 0, len(text), text, skips=((0, len(text)),))
     assert list(TypographyCheck(_ctx()).check_block(block)) == []
+
+
+def test_bullets_of_a_list_are_not_stray() -> None:
+    text = "Key points:\n* Shares fell 4%\n* The chief executive resigned\n\nThe board met on Monday."
+    assert "typography.stray-bullet" not in rules_in(text)
+    assert "typography.stray-bullet" in rules_in("The board met.\n\n  • Reporting by Jane Roe\n\nRelated stories:")
 
 
 def test_code_blocks_are_left_alone() -> None:

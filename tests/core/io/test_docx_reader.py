@@ -15,7 +15,7 @@ from proofdesk.core.io.errors import InputError
 from proofdesk.core.io.readers import read_document
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "fixtures" / "drafts"))
-from make_docx import build_story_docx  # noqa: E402
+from make_docx import build_story_docx
 
 
 @pytest.fixture
@@ -31,7 +31,11 @@ def test_sample_docx_blocks(story_docx: Path) -> None:
         (BlockKind.HEADING, 1, "Council approves new cycle lanes"),
         (BlockKind.PARAGRAPH, 0, "Councillors voted nine to four for the scheme after a two-hour debate."),
         (BlockKind.HEADING, 2, "What changes"),
-        (BlockKind.PARAGRAPH, 0, "Segregated lanes will run along Mill Road and Station Street, with work starting in the autumn."),
+        (
+            BlockKind.PARAGRAPH,
+            0,
+            "Segregated lanes will run along Mill Road and Station Street, with work starting in the autumn.",
+        ),
         (BlockKind.CAPTION, 0, "A cyclist on Mill Road during the consultation. Photograph: Raj Patel"),
         (BlockKind.LIST_ITEM, 1, "Mill Road: 1.2km of new lane"),
         (BlockKind.LIST_ITEM, 1, "Station Street: 800m of new lane"),
@@ -39,7 +43,13 @@ def test_sample_docx_blocks(story_docx: Path) -> None:
         (BlockKind.PARAGRAPH, 0, "Shopkeepers said they were worried about loading bays, and and asked for a review."),
     ]
     # Table cells, in reading order, then the paragraph after the table.
-    assert [b.text for b in doc.blocks[9:]] == ["Road", "Length", "Mill Road", "1.2km", "The next meeting is on 4 March."]
+    assert [b.text for b in doc.blocks[9:]] == [
+        "Road",
+        "Length",
+        "Mill Road",
+        "1.2km",
+        "The next meeting is on 4 March.",
+    ]
     assert doc.text == "\n\n".join(b.text for b in doc.blocks)
     for b in doc.blocks:
         assert doc.text[b.start : b.end] == b.text

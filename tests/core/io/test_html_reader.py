@@ -75,7 +75,10 @@ def test_hard_layouts_fully_right(name: str) -> None:
         ("<p>one<br>two</p>", ["one\ntwo"]),
         ("<p>  spaced \n\t out   words </p>", ["spaced out words"]),
         ("<h3>Sub</h3><p>Body text here</p>", ["Sub", "Body text here"]),
-        ("<div>Loose text in a div<p>and a paragraph</p>tail text</div>", ["Loose text in a div", "and a paragraph", "tail text"]),
+        (
+            "<div>Loose text in a div<p>and a paragraph</p>tail text</div>",
+            ["Loose text in a div", "and a paragraph", "tail text"],
+        ),
         ("<p>x</p><pre>  code\n  block</pre>", ["x", "code\n  block"]),
         ("<ul><li>a<ul><li>nested</li></ul></li></ul>", ["a", "nested"]),
     ],
@@ -91,7 +94,9 @@ def test_nested_list_levels() -> None:
 
 def test_legacy_charset_is_honoured(tmp_path: Path) -> None:
     path = tmp_path / "old.html"
-    path.write_bytes('<html><head><meta charset="windows-1252"></head><body><p>Café “quotes” £5</p></body></html>'.encode("cp1252"))
+    path.write_bytes(
+        '<html><head><meta charset="windows-1252"></head><body><p>Café “quotes” £5</p></body></html>'.encode("cp1252")
+    )
     assert read_document(path).text == "Café “quotes” £5"
 
 

@@ -88,7 +88,7 @@ def test_quote_continuation_markers_are_skipped() -> None:
 @pytest.mark.parametrize(
     ("source", "skips"),
     [
-        ("see [the report](https://x.org/r \"Title\") now", ["[", '](https://x.org/r "Title")']),
+        ('see [the report](https://x.org/r "Title") now', ["[", '](https://x.org/r "Title")']),
         ("an <span class=x>inline</span> tag", ["<span class=x>", "</span>"]),
         ("mail <desk@example.org> today", ["<desk@example.org>"]),
         ("AT&amp;T and &#8212;", ["&amp;", "&#8212;"]),

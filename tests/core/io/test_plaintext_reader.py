@@ -75,3 +75,15 @@ def test_urls_in_plain_text_are_skipped(tmp_path: Path) -> None:
     doc = read_document(_write(tmp_path, b"Read more at https://example.org/story?id=4, or mail desk@example.org."))
     block = doc.blocks[0]
     assert [block.text[s:e] for s, e in block.skips] == ["https://example.org/story?id=4", "desk@example.org"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_recognised(tmp_path: Path, encoding: str) -> None:
+    doc = read_document(_write(tmp_path, "Plain English story text.\nSecond line.".encode(encoding)))
+    assert doc.text == "Plain English story text.\nSecond line."
+    assert "no byte-order mark" in doc.notices[0]
+
+
+def test_binary_with_nul_bytes_is_not_mistaken_for_utf16(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="binary"):
+        read_document(_write(tmp_path, bytes(range(256)) * 8))

@@ -53,7 +53,7 @@ def test_html_report_escapes_everything(tmp_path: Path) -> None:
     out = tmp_path / "r.html"
     write_report(CHANGES, out, "<b>draft</b>.txt")
     html = out.read_text(encoding="utf-8")
-    blocks, tags = html_blocks(html)
+    _blocks, tags = html_blocks(html)
     assert "script" not in tags and "b" not in tags
     assert "&lt;script&gt;x()&lt;/script&gt;" in html
     assert "(deleted)" in html

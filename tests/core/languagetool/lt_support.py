@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import socket
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +29,8 @@ def clean_lt_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     """No real LanguageTool install is seen, and no state leaks between tests."""
     empty = tmp_path_factory.mktemp("ltp-path")
     monkeypatch.setenv("LTP_PATH", str(empty))
+    # Server logs land with the test's files, not in the machine's /tmp.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path_factory.mktemp("lt-tmp")))
     monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
     status.reset()
     service.reset()

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from lt_support import HERE, install_fake_languagetool
+from lt_support import HERE, ConnectionLog, install_fake_languagetool
 
 from proofdesk.core.checks.base import CheckContext
 from proofdesk.core.checks.grammar import GrammarCheck
@@ -40,12 +40,19 @@ def _alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    # A zombie is dead for our purposes.
+    # A zombie is dead for our purposes, but only once every thread has gone: until then it still holds its sockets.
     try:
-        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
     except OSError:
         return True
-    return state != "Z"
+    for task in tasks:
+        try:
+            state = (task / "stat").read_text().rsplit(")", 1)[-1].split()[0]
+        except OSError:
+            continue
+        if state not in ("Z", "X"):
+            return True
+    return False
 
 
 def _wait_dead(pid: int, seconds: float = 10) -> bool:
@@ -201,9 +208,17 @@ def test_a_server_that_keeps_dying_is_given_up_on_with_a_message(
     assert "LanguageTool stopped while starting (exit code 3): Exception: no memory" in notices[0]
     assert status.current().state is status.State.FAILED
     assert inst.is_dir()
+    (server,) = backends._servers.values()
+    for _ in range(3):
+        grammar_check()
+    # Three failed starts, then it stops trying for a while instead of starting Java on every check.
+    assert server.starts == backends.GIVE_UP_AFTER
+    assert any("keeps stopping" in n for n in take_notices())
 
 
-def test_server_never_downloads_anything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, connection_log) -> None:
+def test_server_never_downloads_anything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, connection_log: ConnectionLog
+) -> None:
     install_fake_languagetool(tmp_path, monkeypatch)
     grammar_check()
     assert connection_log.connects and connection_log.non_loopback() == []
@@ -226,7 +241,10 @@ PARENT = textwrap.dedent(
 def test_no_java_process_outlives_a_crashed_proofdesk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     install_fake_languagetool(tmp_path, monkeypatch)
     parent = subprocess.Popen(
-        [sys.executable, "-c", PARENT.format(here=str(HERE))], stdout=subprocess.PIPE, text=True, env=os.environ.copy()
+        [sys.executable, "-c", PARENT.format(here=str(HERE))],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TMPDIR": str(tmp_path)},
     )
     try:
         assert parent.stdout is not None
@@ -246,7 +264,11 @@ def test_normal_exit_stops_the_server(tmp_path: Path, monkeypatch: pytest.Monkey
     install_fake_languagetool(tmp_path, monkeypatch)
     code = PARENT.replace("time.sleep(60)", "").format(here=str(HERE))
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=os.environ.copy()
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "TMPDIR": str(tmp_path)},
     )
     server_pid = int(done.stdout.split()[0])
     assert _wait_dead(server_pid, 5)

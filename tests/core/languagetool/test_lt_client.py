@@ -88,7 +88,7 @@ def test_skipped_spans_go_as_markup_and_keep_their_length() -> None:
         {"text": "Intro."},
         {"text": PARAGRAPH_BREAK},
         {"text": "Run "},
-        {"markup": "`rm -rf`"},
+        {"markup": "`rm -rf`", "interpretAs": "Dummy0"},
         {"text": " now."},
     ]
     assert "".join(a.get("text", a.get("markup", "")) for a in data["annotation"]) == chunk.sent

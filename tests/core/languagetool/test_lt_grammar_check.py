@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -178,7 +179,8 @@ def test_findings_survive_other_checks_and_merge_sorted(double: LanguageToolDoub
     text = "Two  spaces and a apple."
     engine = Engine(EngineConfig(context=CheckContext(languagetool=double.url)), checks=[GrammarCheck, TypographyCheck])
     rules = [f.rule for f in engine.check(document_from_text(text))]
-    assert rules == ["grammar.WHITESPACE_RULE", "typography.double-space", "grammar.EN_A_VS_AN"]
+    # LanguageTool's whitespace match repeats typography.double-space on the same span: ours stands.
+    assert rules == ["typography.double-space", "grammar.EN_A_VS_AN"]
 
 
 def test_off_sends_nothing_and_says_so_once(double: LanguageToolDouble) -> None:
@@ -194,3 +196,33 @@ def test_ready_status_names_the_server(double: LanguageToolDouble) -> None:
     run(double.url, "Fine.")
     assert status.current().state is status.State.READY
     assert double.url in status.current().message
+
+
+def test_public_service_only_after_opt_in_and_with_a_warning(
+    double: LanguageToolDouble, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from proofdesk.core.languagetool import backends
+
+    # Make the double stand in for the public service: same rules apply to it as to api.languagetool.org.
+    monkeypatch.setattr(backends, "_PUBLIC_DOMAINS", ("127.0.0.1",))
+    refused, _ = run(double.url, "She ate a apple.")
+    assert refused == [] and double.requests == []
+    assert "leave this computer" in take_notices()[0]
+    opted, _ = run(double.url, "She ate a apple.", extra={"languagetool_public_opt_in": True})
+    assert [f.rule for f in opted] == ["grammar.EN_A_VS_AN"]
+    assert any("public LanguageTool service" in n and "leave this computer" in n for n in take_notices())
+    # The house style can opt in too; the public service gets one request at a time.
+    text = "\n".join(f"Line {i} has a apple." for i in range(30))
+    findings, _ = run(double.url, text, {"public-api": True, "max-request-chars": 100})
+    assert len(findings) == 30 and double.max_concurrent == 1
+
+
+def test_a_folder_picked_in_settings_is_the_local_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lt_support import install_fake_languagetool
+
+    inst = install_fake_languagetool(tmp_path, monkeypatch)
+    monkeypatch.setenv("LTP_PATH", str(tmp_path / "elsewhere"))
+    assert run("auto", "A apple.")[0] == []  # not found where language-tool-python looks
+    take_notices()
+    findings, _ = run("auto", "A apple.", {"startup-timeout": 20}, extra={"languagetool_path": str(inst)})
+    assert [f.rule for f in findings] == ["grammar.EN_A_VS_AN"]

@@ -149,3 +149,13 @@ def test_languagetool_finding_repeating_an_own_finding_is_dropped() -> None:
 def test_without_own_findings_nothing_is_dropped() -> None:
     findings = [_f("grammar.A", Category.GRAMMAR), _f("grammar.B", Category.GRAMMAR)]
     assert drop_shadowed(findings) == findings
+
+
+def test_same_span_and_same_fix_is_the_same_problem_whatever_the_category() -> None:
+    own = Finding("spelling.repeated-word", Category.SPELLING, Severity.ERROR, 4, 11, "the the", "m", ("the",))
+    lt_same_fix = Finding(
+        "grammar.ENGLISH_WORD_REPEAT_RULE", Category.GRAMMAR, Severity.WARNING, 4, 11, "the the", "m", ("the",)
+    )
+    lt_other_fix = Finding("grammar.OTHER", Category.GRAMMAR, Severity.WARNING, 4, 11, "the the", "m", ("then",))
+    lt_no_fix = Finding("grammar.NOFIX", Category.GRAMMAR, Severity.WARNING, 4, 11, "the the", "m")
+    assert drop_shadowed([own, lt_same_fix, lt_other_fix, lt_no_fix]) == [own, lt_other_fix, lt_no_fix]

@@ -38,8 +38,9 @@ def test_translate(go: str, python: str) -> None:
 )
 def test_compiled_matches(pattern: str, text: str, expected: list[str]) -> None:
     compiled = compile_pattern(pattern)
-    assert [m.group(1) if compiled.groups and pattern.startswith("(\\w)") else m.group()
-            for m in compiled.finditer(text)] == expected
+    assert [
+        m.group(1) if compiled.groups and pattern.startswith("(\\w)") else m.group() for m in compiled.finditer(text)
+    ] == expected
 
 
 @pytest.mark.parametrize(

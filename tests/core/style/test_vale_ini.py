@@ -32,10 +32,13 @@ def test_fixture_parses(tmp_path: Path) -> None:
 
 
 def test_levels_by_file_and_later_sections_win(tmp_path: Path) -> None:
-    cfg, problems = parse(tmp_path, (
-        "StylesPath = styles\nMinAlertLevel = warning\n\n[*]\nBasedOnStyles = House\n"
-        "House.A = error\n\n[*.{md,txt}]\nHouse.A = NO  # not in prose files\nHouse = suggestion\n"
-    ))
+    cfg, problems = parse(
+        tmp_path,
+        (
+            "StylesPath = styles\nMinAlertLevel = warning\n\n[*]\nBasedOnStyles = House\n"
+            "House.A = error\n\n[*.{md,txt}]\nHouse.A = NO  # not in prose files\nHouse = suggestion\n"
+        ),
+    )
     assert problems == []
     assert resolve_level("House.A", Severity.WARNING, True, cfg, "story.html") == Severity.ERROR  # type: ignore[arg-type]
     assert resolve_level("House.A", Severity.WARNING, True, cfg, "story.md") is None  # type: ignore[arg-type]

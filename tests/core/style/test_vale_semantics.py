@@ -52,9 +52,7 @@ def test_substitution_leaves_the_expected_form_alone(style: HouseStyle) -> None:
 
 def test_substitution_capture_group(style: HouseStyle) -> None:
     found = [f for f in run_style(style, make_doc("Save it within the build directory.")) if f.rule == "Docs.Terms"]
-    assert [(f.text, f.suggestions) for f in found] == [
-        ("within the build directory", ("in the build  directory",))
-    ]
+    assert [(f.text, f.suggestions) for f in found] == [("within the build directory", ("in the build  directory",))]
 
 
 def test_occurrence_counts_per_sentence_and_points_at_first_match(style: HouseStyle) -> None:
@@ -93,20 +91,29 @@ def test_consistency_first_form_wins_across_blocks(style: HouseStyle) -> None:
 
 
 def test_capitalization_title_ap(style: HouseStyle) -> None:
-    doc = make_doc((BlockKind.HEADING, "follow step-by-step instructions"), "Here is a paragraph.",
-                   (BlockKind.HEADING, "Follow Step-by-Step Instructions"), "Another paragraph.")
+    doc = make_doc(
+        (BlockKind.HEADING, "follow step-by-step instructions"),
+        "Here is a paragraph.",
+        (BlockKind.HEADING, "Follow Step-by-Step Instructions"),
+        "Another paragraph.",
+    )
     found = [f for f in run_style(style, doc) if f.rule == "Docs.Headings"]
     assert [(f.text, f.message, f.suggestions) for f in found] == [
-        ("follow step-by-step instructions", "'follow step-by-step instructions' should be in title case",
-         ("Follow Step-by-Step Instructions",))
+        (
+            "follow step-by-step instructions",
+            "'follow step-by-step instructions' should be in title case",
+            ("Follow Step-by-Step Instructions",),
+        )
     ]
 
 
 def test_capitalization_sentence_with_indicator_and_heading_level(style: HouseStyle) -> None:
-    doc = make_doc((BlockKind.HEADING, "Optimizing for writing: Brainstorming", 2),
-                   (BlockKind.HEADING, "Optimizing For Better Writing", 2),
-                   # (different text: the engine's block cache keys on kind and text, not heading level)
-                   (BlockKind.HEADING, "Optimizing For Better Reading", 3))
+    doc = make_doc(
+        (BlockKind.HEADING, "Optimizing for writing: Brainstorming", 2),
+        (BlockKind.HEADING, "Optimizing For Better Writing", 2),
+        # (different text: the engine's block cache keys on kind and text, not heading level)
+        (BlockKind.HEADING, "Optimizing For Better Reading", 3),
+    )
     found = [f for f in run_style(style, doc) if f.rule == "Docs.SentenceCase"]
     assert [(f.text, f.message) for f in found] == [
         ("Optimizing For Better Writing", "'Optimizing For Better Writing' should use sentence-style capitalization.")
@@ -158,8 +165,11 @@ def test_markdown_comments_switch_rules_off(style: HouseStyle) -> None:
         "A last e-mail.",
         source_format="md",
     )
-    found = [(f.rule, doc.text[: f.start].count("\n\n")) for f in run_style(style, doc)
-             if f.rule in ("Docs.Terms", "Docs.Repeated")]
+    found = [
+        (f.rule, doc.text[: f.start].count("\n\n"))
+        for f in run_style(style, doc)
+        if f.rule in ("Docs.Terms", "Docs.Repeated")
+    ]
     assert found == [("Docs.Terms", 0), ("Docs.Repeated", 5), ("Docs.Terms", 7)]
 
 
@@ -173,3 +183,67 @@ def test_min_alert_level(tmp_path: Path) -> None:
     strict = load_vale_config(tmp_path / ".vale.ini")
     found = run_style(strict, make_doc("It is arguably an e-mail."))
     assert {f.rule for f in found} == {"Docs.Terms"}
+
+
+def _inline(tmp_path: Path, body: str) -> HouseStyle:
+    from proofdesk.core.style.loader import load_house_style
+
+    path = tmp_path / "s.yaml"
+    path.write_text("name: T\nvocabulary: {accept: [Acme Widgets]}\nrules:\n" + body, encoding="utf-8")
+    return load_house_style(path)
+
+
+def test_existence_raw_append_and_exceptions(tmp_path: Path) -> None:
+    style = _inline(
+        tmp_path,
+        "  T.Append:\n    extends: existence\n    message: \"'%s'\"\n    tokens: [very, really]\n"
+        "    raw: ['\\s+\\w+ly']\n    append: true\n"
+        "  T.Except:\n    extends: existence\n    message: \"'%s'\"\n    ignorecase: true\n"
+        "    tokens: ['\\w+ widgets']\n"
+        "    exceptions: [Blue]\n",
+    )
+    found = run_style(style, make_doc("It was very quickly done, really slowly, very good. Blue widgets, red widgets."))
+    assert brief(found) == [
+        ("T.Append", "very quickly", "'very quickly'"),
+        ("T.Append", "really slowly", "'really slowly'"),
+        ("T.Except", "red widgets", "'red widgets'"),
+    ]
+    # Accepted vocabulary is an exception to every rule, as in Vale.
+    assert brief(run_style(style, make_doc("Acme widgets and Acme Widgets.")), "T.Except") == [
+        ("T.Except", "Acme widgets", "'Acme widgets'")
+    ]
+
+
+def test_substitution_replace_action_lists_options_like_vale(tmp_path: Path) -> None:
+    style = _inline(
+        tmp_path,
+        "  T.Comprise:\n    extends: substitution\n    message: \"Use '%s' instead of '%s'.\"\n"
+        "    action: {name: replace}\n    swap: {comprised of: comprising|composed of}\n",
+    )
+    (finding,) = run_style(style, make_doc("It was comprised of volunteers."))
+    assert finding.message == "Use 'comprising' or 'composed of' instead of 'comprised of'."
+    assert finding.suggestions == ("comprising", "composed of")
+
+
+def test_nonword_and_remove_action(tmp_path: Path) -> None:
+    style = _inline(
+        tmp_path,
+        "  T.Space:\n    extends: existence\n    message: Remove the space before '%s'.\n    nonword: true\n"
+        "    action: {name: remove}\n    tokens: ['\\s+(?=[,;:])']\n",
+    )
+    doc = make_doc("Wait , then go ; now.")
+    found = run_style(style, doc)
+    assert [(f.start, f.end, f.suggestions) for f in found] == [(4, 5, ("",)), (14, 15, ("",))]
+
+
+def test_conditional_narrow_scope_counts_only_earlier_definitions(tmp_path: Path) -> None:
+    # Vale keeps what 'second' matched per file and runs blocks in order, so with scope: paragraph a
+    # definition helps the paragraphs after it (and its own), not those before.
+    style = _inline(
+        tmp_path,
+        "  T.Abbr:\n    extends: conditional\n    message: \"'%s' has no definition\"\n    scope: paragraph\n"
+        "    first: '\\b([A-Z]{3,5})\\b'\n    second: '(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'\n",
+    )
+    doc = make_doc("The IMF spoke.", "The International Monetary Fund (IMF) and the IMF board met.", "The IMF left.")
+    found = run_style(style, doc)
+    assert [(f.text, doc.text[: f.start].count("\n\n")) for f in found] == [("IMF", 0)]

@@ -19,7 +19,8 @@ _VERBS = (  # noqa: SIM905 - a word list reads better as one string
     "emphasize emphasizes emphasized confirmed denied boasted shouted whispered yelled sighed mused vowed pledged "
     "contended reiterated commented recounted wondered texted emailed asserted retorted interjected chimed beamed "
     "fumed snapped grumbled concluded laughed smiled adding insisting noting arguing explaining stressing claiming "
-    "urging vowing telling asking replying"
+    "urging vowing telling asking replying recalls notes continues remembers remembered jokes laughs sighs "
+    "chanted chanting sang singing reading titled entitled headlined dubbed"
 ).split()
 
 # ``said`` and friends, plus the set phrases agency copy uses instead of a verb.
@@ -27,6 +28,10 @@ CUE = re.compile(
     r"\b(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b"
     r"|\b[Aa]ccording to\b"
     r"|\bquoted as saying\b"
+    r"|\bposted (?:on|to|in)\b|\bknown as\b"
+    r"|\bspeaking (?:to|at|on|in|after|before|from|during)\b|\bin (?:remarks|comments|testimony|evidence)\b"
+    # Characterising a quoted phrase: described it as "…", called the plan "…".
+    r"|\bdescrib(?:ed|es|ing)\b|\b(?:called|calls|calling|branded|labelled|labeled|termed) (?:it|them|this|that|the)\b"
     r"|\bpoints? out\b|\bpointed out\b|\bwent on\b|\bgoes on\b"
     r"|\bin (?:a|an|his|her|their|its|the|one) (?:\w+ )?(?:statement|interview|e-?mail|letter|speech|post|tweet"
     r"|blog|video|note|podcast|briefing|address|message|testimony|filing|report|op-ed|column|memo)\b"

@@ -75,6 +75,7 @@ _SOURCE_LINE = re.compile(
     re.MULTILINE,
 )
 _MAX_WORDS = 60
+_CACHE_LIMIT = 50_000
 
 
 class CreditLinePatternError(ValueError):
@@ -132,6 +133,8 @@ class CreditLines:
     def __init__(self, patterns: tuple[str, ...]) -> None:
         self.patterns = patterns
         self._compiled = [_compile(p) for p in patterns]
+        # Verdicts by line text: the document pass asks again for every unchanged paragraph on each re-check.
+        self._verdicts: dict[str, Verdict | None] = {}
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> CreditLines:
@@ -147,11 +150,20 @@ class CreditLines:
 
     def judge(self, line: str) -> Verdict | None:
         """None if ``line`` is not a credit line at all; otherwise whether it is in a house form."""
+        if line in self._verdicts:
+            return self._verdicts[line]
+        if len(self._verdicts) > _CACHE_LIMIT:
+            self._verdicts.clear()
+        verdict = self._judge(line)
+        self._verdicts[line] = verdict
+        return verdict
+
+    def _judge(self, line: str) -> Verdict | None:
         if len(line.split()) > _MAX_WORDS:
             return None
         if line == line.strip(" \t\u00a0") and self.matches(line):
             return Verdict(True)
-        if not _CANDIDATE.match(line):
+        if not _CANDIDATE.match(line) or _reads_like_prose(line):
             return None
         fixed, problems = normalise(line)
         if self.matches(fixed):
@@ -160,6 +172,20 @@ class CreditLines:
         if self.matches(line.strip(" \t\u00a0")):
             return Verdict(False, "Credit line has spaces at the start or end.", line.strip(" \t\u00a0"))
         return Verdict(False, "Credit line does not match any house form (e.g. 'Reporting by …; Editing by …').")
+
+
+_CONNECTORS = frozenset(
+    "by in at and the with additional reporting writing editing research graphics compiled compiling from for "  # noqa: SIM905
+    "to this report story contributed assistance de da van von der den del di le la al bin ibn abu el du dos "
+    "ter".split()
+)
+
+
+def _reads_like_prose(line: str) -> bool:
+    """A body sentence that merely starts like a credit ("Reporting by the Guardian revealed that…")."""
+    words = re.findall(r"[\w’'-]+", line)
+    lower = [w for w in words if w[:1].islower() and w.lower() not in _CONNECTORS]
+    return len(words) > 8 and len(lower) >= 3
 
 
 def _compile(pattern: str) -> regex.Pattern[str]:

@@ -20,7 +20,7 @@ OPENING_CHARS = frozenset("“‘„")
 
 # Elisions that start with an apostrophe and would otherwise look like an
 # opening single quote: ’90s, rock ’n’ roll, ’em, ’tis, ’til, ’cause.
-_ELISION = re.compile(r"['’‘](?:n['’‘](?=\W|$)|(?:em|tis|twas|til|cause|bout|cos)\b|\d\ds?\b)", re.IGNORECASE)
+_ELISION = re.compile(r"['’‘](?:n['’‘](?=\W|$)|n(?!\w)|(?:em|tis|twas|til|cause|bout|cos)\b|\d\ds?\b)", re.IGNORECASE)
 _OPEN_BEFORE = frozenset("([{—–-/•·▪●◦‣■□►▸*")
 _CLOSE_AFTER = frozenset(".,;:!?)]}—–-…")
 
@@ -135,7 +135,7 @@ def _double_role(ch: str, hint: Role | None, pending: Mark | None) -> Role:
     return Role.OPEN
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=32768)
 def analyse(text: str) -> Analysis:
     marks: list[Mark] = []
     quotes: list[Quote] = []
@@ -160,7 +160,6 @@ def analyse(text: str) -> Analysis:
                 if open_double is not None:
                     unclosed.append(open_double)
                 open_double = mark
-                open_single = None  # a single quote cannot stay open across a new double one
             elif open_double is not None:
                 if open_single is not None and open_single.pos > open_double.pos:
                     unclosed.append(open_single)

@@ -13,7 +13,7 @@ _ABBREVIATIONS = frozenset(
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[\w£$€])")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=32768)
 def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence; together they cover the text from its first to last non-space."""
     bounds: list[tuple[int, int]] = []

@@ -81,7 +81,7 @@ def _is_full_sentence(text: str, q: Quote, bounds: tuple[tuple[int, int], ...]) 
     return not before or before.endswith((":", ",")) or any(s == q.start for s, _ in bounds)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32768)
 def _paragraph(text: str, min_words: int) -> _Paragraph:
     analysis = analyse(text)
     top = analysis.top_level()

@@ -24,46 +24,128 @@ ABBREVIATION = "consistency.abbreviation"
 NUMBERS = "consistency.numbers"
 
 # Pairs that look like hyphen variants but are different words.
-_NOT_VARIANTS = frozenset({"resign", "recover", "reform", "resent", "recreation", "coop", "release", "repress",
-                           "reserve", "resort", "retreat", "redress", "unionised", "unionized"})
+_NOT_VARIANTS = frozenset(
+    {
+        "resign",
+        "recover",
+        "reform",
+        "resent",
+        "recreation",
+        "coop",
+        "release",
+        "repress",
+        "reserve",
+        "resort",
+        "retreat",
+        "redress",
+        "unionised",
+        "unionized",
+    }
+)
 
 # Words with two accepted spellings; the story should use one.
 _SPELLING_VARIANTS: tuple[tuple[str, ...], ...] = (
-    ("judgement", "judgment"), ("judgements", "judgments"),
-    ("acknowledgement", "acknowledgment"), ("focused", "focussed"), ("focusing", "focussing"),
-    ("benefited", "benefitted"), ("benefiting", "benefitting"), ("ageing", "aging"),
-    ("dispatch", "despatch"), ("dispatched", "despatched"), ("jail", "gaol"), ("okay", "OK"),
-    ("adviser", "advisor"), ("advisers", "advisors"), ("per cent", "percent"), ("towards", "toward"),
-    ("among", "amongst"), ("while", "whilst"), ("learned", "learnt"), ("spelled", "spelt"),
-    ("burned", "burnt"), ("dreamed", "dreamt"), ("leaped", "leapt"), ("encyclopedia", "encyclopaedia"),
-    ("medieval", "mediaeval"), ("fetus", "foetus"), ("connection", "connexion"), ("inquire", "enquire"),
+    ("judgement", "judgment"),
+    ("judgements", "judgments"),
+    ("acknowledgement", "acknowledgment"),
+    ("focused", "focussed"),
+    ("focusing", "focussing"),
+    ("benefited", "benefitted"),
+    ("benefiting", "benefitting"),
+    ("ageing", "aging"),
+    ("dispatch", "despatch"),
+    ("dispatched", "despatched"),
+    ("jail", "gaol"),
+    ("okay", "OK"),
+    ("adviser", "advisor"),
+    ("advisers", "advisors"),
+    ("per cent", "percent"),
+    ("towards", "toward"),
+    ("among", "amongst"),
+    ("while", "whilst"),
+    ("learned", "learnt"),
+    ("spelled", "spelt"),
+    ("burned", "burnt"),
+    ("dreamed", "dreamt"),
+    ("leaped", "leapt"),
+    ("encyclopedia", "encyclopaedia"),
+    ("medieval", "mediaeval"),
+    ("fetus", "foetus"),
+    ("connection", "connexion"),
+    ("inquire", "enquire"),
 )
 
 # Nouns whose capital letter carries meaning (the Government vs a government); compared mid-sentence only.
-_CAPITAL_NOUNS = frozenset({
-    "government", "parliament", "council", "cabinet", "church", "army", "navy", "police", "court", "party",
-    "committee", "department", "ministry", "university", "crown", "opposition", "senate", "congress", "state",
-    "treasury", "union", "commission", "assembly", "cathedral", "constitution", "administration", "bank",
-    "home office", "foreign office", "supreme court", "high court", "prime minister", "president", "chancellor",
-})
+_CAPITAL_NOUNS = frozenset(
+    {
+        "government",
+        "parliament",
+        "council",
+        "cabinet",
+        "church",
+        "army",
+        "navy",
+        "police",
+        "court",
+        "party",
+        "committee",
+        "department",
+        "ministry",
+        "university",
+        "crown",
+        "opposition",
+        "senate",
+        "congress",
+        "state",
+        "treasury",
+        "union",
+        "commission",
+        "assembly",
+        "cathedral",
+        "constitution",
+        "administration",
+        "bank",
+        "home office",
+        "foreign office",
+        "supreme court",
+        "high court",
+        "prime minister",
+        "president",
+        "chancellor",
+    }
+)
 
-_NUMBER_WORDS = {w: i for i, w in enumerate(
+_SMALL_NUMBERS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split(" "))}
-for _tens, _value in (("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70),
-                      ("eighty", 80), ("ninety", 90)):
+    "seventeen eighteen nineteen twenty"
+)
+_NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL_NUMBERS.split(" "))}
+for _tens, _value in (
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+):
     _NUMBER_WORDS[_tens] = _value
 
 _WORD = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b|\b[^\W\d_]+\b")
 _DEFINITION = re.compile(r"((?:\b[A-Z][\w'’-]*,?\s+(?:(?:of|and|for|the|on|in|de|du)\s+)*)+)\(([A-Z][A-Za-z]{1,7})\)")
 _FIGURE = re.compile(
-    r"(?<![\d.,:£$€/#-])\b([1-9]\d?)\b(?![\d.,:/%]|-\d| ?(?:per ?cent|percent|am|pm|a\.m\.|p\.m\.|km|kg|m|cm|mm|"
+    r"(?<![\d.,:£$€/#-])(?<!\d to )(?<!\d votes to )\b([1-9]\d?)\b(?![\d.,:/%]|-\d| ?(?:per ?cent|percent|am|pm|a\.m\.|p\.m\.|km|kg|m|cm|mm|"
     r"ft|mph|st|nd|rd|th|million|billion|bn|years? old|-year-old)(?!\w))"
 )
 _NUM_WORD = re.compile(r"\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-_MONTHS = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-                     r"\s*$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|[:;]\s+|[\"“‘]\s*)$")
+_MONTHS = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s*$"
+)
+_IN_NAME_AFTER = re.compile(r" (?:(?:of|for|and|on|de) (?:the )?)?[A-Z]")
+_IN_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*,? $")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|[\"“‘]\s*)$")
+_SENTENCE_TAIL = re.compile(r"(?:[.!?][\"'”’)]*\s+|[\"“‘]\s*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +177,9 @@ class ConsistencyCheck(Check):
 
     # Shared machinery -----------------------------------------------------------
 
-    def _flag_minority(self, doc: Document, rule: str, groups: dict[str, list[_Use]], what: str,
-                       key_of: type[str] | None = None) -> Iterator[Finding]:
+    def _flag_minority(
+        self, doc: Document, rule: str, groups: dict[str, list[_Use]], what: str, key_of: type[str] | None = None
+    ) -> Iterator[Finding]:
         """For each group of uses, flag the uses whose form is not the majority form."""
         for uses in groups.values():
             counts = Counter(u.form for u in uses)
@@ -105,12 +188,16 @@ class ConsistencyCheck(Check):
             order = {u.form: i for i, u in reversed(list(enumerate(uses)))}
             majority = max(counts, key=lambda f: (counts[f], -order[f]))
             for use in uses:
-                if use.form == majority:
+                # A tie has no minority form to correct.
+                if use.form == majority or counts[use.form] == counts[majority]:
                     continue
-                message = (f"'{doc.text[use.start:use.end]}' is {what} '{majority}' elsewhere in this story "
-                           f"({counts[majority]}× against {counts[use.form]}×); keep to one form.")
-                yield self.finding(rule, doc.text, use.start, use.end, message,
-                                   [_match_case(majority, doc.text[use.start:use.end])])
+                message = (
+                    f"'{doc.text[use.start : use.end]}' is {what} '{majority}' elsewhere in this story "
+                    f"({counts[majority]}× against {counts[use.form]}×); keep to one form."
+                )
+                yield self.finding(
+                    rule, doc.text, use.start, use.end, message, [_match_case(majority, doc.text[use.start : use.end])]
+                )
 
     def _words(self, blocks: list[Block]) -> Iterator[tuple[Block, re.Match[str]]]:
         for block in blocks:
@@ -138,8 +225,9 @@ class ConsistencyCheck(Check):
 
     def _spelling(self, doc: Document, blocks: list[Block]) -> Iterator[Finding]:
         variant_of = {v.lower(): group[0].lower() for group in _SPELLING_VARIANTS for v in group}
-        pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, variant_of), key=len, reverse=True)) + r")\b",
-                             re.IGNORECASE)
+        pattern = re.compile(
+            r"\b(" + "|".join(sorted(map(re.escape, variant_of), key=len, reverse=True)) + r")\b", re.IGNORECASE
+        )
         groups: dict[str, list[_Use]] = {}
         for block in blocks:
             for m in pattern.finditer(block.text):
@@ -158,14 +246,14 @@ class ConsistencyCheck(Check):
             if block.kind == BlockKind.HEADING:
                 continue
             for m in pattern.finditer(block.text):
-                if block.is_skipped(m.start(), m.end()) or _SENTENCE_START.search(block.text[: m.start()]):
+                if block.is_skipped(m.start(), m.end()) or _at_sentence_start(block.text, m.start()):
                     continue
                 word = m.group()
                 if word != word.lower() and word != word.title():
                     continue
-                # "the Government" (the institution) vs "the government"; a following capital is a name.
-                after = block.text[m.end() : m.end() + 2]
-                if after[:1] == " " and after[1:2].isupper():
+                # "the Government" (the institution) vs "the government"; inside a name
+                # ("Bank of England", "Reserve Bank", "Court Street") the capital belongs to the name.
+                if _IN_NAME_AFTER.match(block.text, m.end()) or _IN_NAME_BEFORE.search(block.text, max(0, m.start() - 40), m.start()):
                     continue
                 start = block.start + m.start()
                 groups.setdefault(word.lower(), []).append(_Use(word, start, start + len(word)))
@@ -204,15 +292,15 @@ class ConsistencyCheck(Check):
         for block in blocks:
             text = block.text
             for m in _FIGURE.finditer(text):
-                if block.is_skipped(m.start(), m.end()) or _MONTHS.search(text[: m.start()]):
+                if block.is_skipped(m.start(), m.end()) or _MONTHS.search(text, max(0, m.start() - 12), m.start()):
                     continue
-                if _SENTENCE_START.search(text[: m.start()]):
+                if _at_sentence_start(text, m.start()):
                     continue
                 value = int(m.group(1))
                 start = block.start + m.start(1)
                 groups["small" if value < 10 else "large"].append(_Use("figures", start, start + len(m.group(1))))
             for m in _NUM_WORD.finditer(text):
-                if block.is_skipped(m.start(), m.end()) or _SENTENCE_START.search(text[: m.start()]):
+                if block.is_skipped(m.start(), m.end()) or _at_sentence_start(text, m.start()):
                     continue
                 value = _NUMBER_WORDS[m.group(1).lower()]
                 if value == 0 or m.group(1)[0].isupper():
@@ -227,13 +315,23 @@ class ConsistencyCheck(Check):
             order = {u.form: i for i, u in reversed(list(enumerate(uses)))}
             majority = max(counts, key=lambda f: (counts[f], -order[f]))
             for use in uses:
-                if use.form == majority:
+                if use.form == majority or counts[use.form] == counts[majority]:
                     continue
                 written = doc.text[use.start : use.end]
                 fixed = _to_words(written) if majority == "words" else _to_figure(written)
-                message = (f"'{written}' is in {use.form}, but this story writes numbers like it in {majority} "
-                           f"({counts[majority]}× against {counts[use.form]}×).")
+                message = (
+                    f"'{written}' is in {use.form}, but this story writes numbers like it in {majority} "
+                    f"({counts[majority]}× against {counts[use.form]}×)."
+                )
                 yield self.finding(NUMBERS, doc.text, use.start, use.end, message, [fixed] if fixed else [])
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    # Look only just behind the match: slicing from the start of a long block costs O(n) per number.
+    window = max(0, start - 8)
+    return _SENTENCE_START.search(text, window, start) is not None if window == 0 else bool(
+        _SENTENCE_TAIL.search(text, window, start)
+    )
 
 
 def _match_case(form: str, observed: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from proofdesk.core.checks.base import Check, CheckContext, RuleInfo
 from proofdesk.core.document import Block, BlockKind, Document
 from proofdesk.core.findings import Category, Finding, Severity
-from proofdesk.core.style.regexes import DEFAULT_TIMEOUT, RuleTimedOut
+from proofdesk.core.style.regexes import DEFAULT_TIMEOUT, RuleFailed
 from proofdesk.core.style.sentences import split_sentences
 from proofdesk.core.style.vale.base import Alert, Rule
 from proofdesk.core.style.vale_ini import resolve_level
@@ -26,6 +26,9 @@ _WORDS = re.compile(r"\w+")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--\s*vale\s+(.*?)\s*-->", re.DOTALL)
 _MARKUP_FORMATS = {"md", "markdown", "html", "htm"}
+
+
+_Plan = tuple[list[int], dict[str, list[tuple[int, frozenset[str]]]]]
 
 
 class HouseStyleCheck(Check):
@@ -45,7 +48,30 @@ class HouseStyleCheck(Check):
             self.timeout = float(options.get("timeout-ms", DEFAULT_TIMEOUT * 1000)) / 1000
         except (TypeError, ValueError):
             self.timeout = DEFAULT_TIMEOUT
-        self.timed_out: set[str] = set()
+        # Rule name → (text of the block where it ran out of time, why). Reported once, from
+        # check_document, because block results are cached and shared between identical blocks.
+        self.timed_out: dict[str, tuple[str, str]] = {}
+        # Which rules may run on a block of a given kind and level, split into those that always
+        # run and those indexed by the words that must be present for them to match at all.
+        self._plans: dict[tuple[BlockKind, int], _Plan] = {}
+
+    def _plan(self, kind: BlockKind, level: int) -> _Plan:
+        plan = self._plans.get((kind, level))
+        if plan is None:
+            always: list[int] = []
+            by_word: dict[str, list[tuple[int, frozenset[str]]]] = {}
+            for i, rule in enumerate(self.block_rules):
+                if not rule.scope.applies(kind, level):
+                    continue
+                if rule.triggers is None:
+                    always.append(i)
+                    continue
+                for need in rule.triggers:
+                    # Index by the longest word: usually the rarest, so the fewest false leads.
+                    key = max(need, key=lambda w: (len(w), w))
+                    by_word.setdefault(key, []).append((i, need))
+            plan = self._plans[(kind, level)] = (always, by_word)
+        return plan
 
     def fingerprint(self) -> Hashable:
         style = self.ctx.style
@@ -57,17 +83,20 @@ class HouseStyleCheck(Check):
         if block.kind == BlockKind.CODE or not self.block_rules:
             return []
         text = block.text
-        words: set[str] | None = None
+        always, by_word = self._plan(block.kind, block.level)
+        chosen = set(always)
+        if by_word:
+            words = set(_WORDS.findall(text.lower()))
+            for word in words:
+                for index, need in by_word.get(word, ()):
+                    if index not in chosen and need <= words:
+                        chosen.add(index)
         sentences: list[tuple[int, str]] | None = None
         found: list[Finding] = []
-        for rule in self.block_rules:
-            if rule.name in self.timed_out or not rule.scope.applies(block.kind, block.level):
+        for index in sorted(chosen):
+            rule = self.block_rules[index]
+            if rule.name in self.timed_out:
                 continue
-            if rule.triggers is not None:
-                if words is None:
-                    words = set(_WORDS.findall(text.lower()))
-                if rule.triggers.isdisjoint(words):
-                    continue
             try:
                 if rule.scope.sentence:
                     if sentences is None:
@@ -75,9 +104,8 @@ class HouseStyleCheck(Check):
                     alerts = [_shift(a, off) for off, s in sentences for a in rule.run(s, self.timeout)]
                 else:
                     alerts = rule.run(text, self.timeout)
-            except RuleTimedOut as exc:
-                self.timed_out.add(rule.name)
-                found.append(self._timeout_finding(rule, text, exc))
+            except RuleFailed as exc:
+                self.timed_out.setdefault(rule.name, (text, str(exc)))
                 continue
             found.extend(self._findings(rule, block, text, alerts))
         return found
@@ -102,21 +130,26 @@ class HouseStyleCheck(Check):
                 suggestions=a.suggestions,
             )
 
-    def _timeout_finding(self, rule: Rule, text: str, exc: RuleTimedOut, offset: int = 0) -> Finding:
-        m = re.search(r"\S+", text)
-        start, end = (m.span() if m else (0, 0))
-        return Finding(
-            rule=TIMEOUT_RULE,
-            category=Category.STYLE,
-            severity=Severity.WARNING,
-            start=start + offset,
-            end=end + offset,
-            text=text[start:end],
-            message=(
-                f"House rule {rule.name} {exc} on this paragraph and was switched off for this document; "
-                f"its pattern probably backtracks badly ({rule.source})."
-            ),
-        )
+    def _timeout_findings(self, doc: Document) -> Iterable[Finding]:
+        by_name = {r.name: r for r in self.ctx.style.rules if isinstance(r, Rule)}
+        for name, (text, why) in self.timed_out.items():
+            block = next((b for b in doc.blocks if b.text == text), None)
+            if block is None:
+                continue
+            m = re.search(r"\S+", text)
+            start, end = m.span() if m else (0, 0)
+            source = by_name[name].source if name in by_name else ""
+            yield Finding(
+                rule=TIMEOUT_RULE,
+                category=Category.STYLE,
+                severity=Severity.WARNING,
+                start=block.start + start,
+                end=block.start + end,
+                text=text[start:end],
+                message=(
+                    f"House rule {name} {why} on this paragraph and was switched off for this document ({source})."
+                ),
+            )
 
     # Whole document --------------------------------------------------------------
 
@@ -136,14 +169,16 @@ class HouseStyleCheck(Check):
                     units.append((b, 0, b.text))
             try:
                 alerts = rule.run_document([u[2] for u in units], self.timeout)
-            except RuleTimedOut as exc:
-                self.timed_out.add(rule.name)
-                found.append(self._timeout_finding(rule, blocks[0].text, exc, blocks[0].start))
+            except RuleFailed as exc:
+                self.timed_out.setdefault(rule.name, (blocks[0].text, str(exc)))
                 continue
+            per_block: dict[int, tuple[Block, list[Alert]]] = {}
             for index, alert in alerts:
                 block, off, _ = units[index]
-                shifted = _shift(alert, off)
-                found.extend(f.shifted(block.start) for f in self._findings(rule, block, block.text, [shifted]))
+                per_block.setdefault(id(block), (block, []))[1].append(_shift(alert, off))
+            for block, block_alerts in per_block.values():
+                found.extend(f.shifted(block.start) for f in self._findings(rule, block, block.text, block_alerts))
+        found.extend(self._timeout_findings(doc))
         return self._filter(doc, found)
 
     def review(self, doc: Document, findings: list[Finding]) -> list[Finding]:

@@ -118,11 +118,12 @@ class SpellingCheck(Check):
     def check_block(self, block: Block) -> Iterable[Finding]:
         text = block.text
         findings: list[Finding] = []
-        tokens = iter_words(text, block.skips)
+        skipped: list[str] = []
+        tokens = iter_words(text, block.skips, skipped)
         positions = name_positions(tokens)
-        self._remember(block, tokens)
-        for tok, name_pos in zip(tokens, positions, strict=True):
-            findings.extend(self._check_token(text, tok, name_pos))
+        self._remember(block, tokens, skipped)
+        for i, (tok, name_pos) in enumerate(zip(tokens, positions, strict=True)):
+            findings.extend(self._check_token(text, tok, name_pos, self._beside_name(tokens, i)))
         findings.extend(self._repeats(block))
         if self._reject_phrases is not None:
             for m in self._reject_phrases.finditer(text):
@@ -142,34 +143,49 @@ class SpellingCheck(Check):
                     )
         return findings
 
-    def _remember(self, block: Block, tokens: list[Token]) -> None:
+    def _remember(self, block: Block, tokens: list[Token], skipped: list[str]) -> None:
         if len(self._block_words) > 50_000:
             self._block_words.clear()
-        self._block_words[(block.text, block.skips)] = block_words(tokens)
+        self._block_words[(block.text, block.skips)] = block_words(tokens, skipped)
 
-    def _check_token(self, text: str, tok: Token, name_pos: bool) -> Iterator[Finding]:
+    def _beside_name(self, tokens: list[Token], i: int) -> bool:
+        """Joined to a capitalised word that is no ordinary word: Mirga Gražinytė, Oluwaseun Adebayo."""
+        known = self.judge.is_known
+        if tokens[i].joined_prev and i > 0:
+            prev = tokens[i - 1].text
+            if prev[:1].isupper() and not known(normalise(prev).lower()):
+                return True
+        if i + 1 < len(tokens) and tokens[i + 1].joined_prev:
+            nxt = tokens[i + 1].text
+            if nxt[:1].isupper() and not known(normalise(nxt).lower()):
+                return True
+        return False
+
+    def _check_token(self, text: str, tok: Token, name_pos: bool, beside_name: bool = False) -> Iterator[Finding]:
         raw = tok.text
-        if any(ch.isdigit() for ch in raw):
+        if any(ch.isdigit() for ch in raw) and "-" not in raw:
             return
         word = normalise(raw)
         if "\n" in word:
             yield from self._check_broken(text, tok, word)
             return
         if "-" in word and not self._accepted(word) and not self._rejected(word, tok.sentence_start):
-            if self.judge.is_known(word):
+            if self.judge.is_known(word) and not any(ch.isdigit() for ch in word):
                 return
             pos = 0
             for n, part in enumerate(word.split("-")):
                 start = tok.start + pos
                 pos += len(part) + 1
-                if n == 0 and part.lower() in _PREFIXES:
+                if (n == 0 and part.lower() in _PREFIXES) or any(ch.isdigit() for ch in part):
                     continue
                 part_name_pos = part[:1].isupper() and (n > 0 or name_pos)
                 yield from self._check_word(text, start, part, tok.sentence_start and n == 0, part_name_pos)
             return
-        yield from self._check_word(text, tok.start, word, tok.sentence_start, name_pos)
+        yield from self._check_word(text, tok.start, word, tok.sentence_start, name_pos, beside_name)
 
-    def _check_word(self, text: str, start: int, word: str, sentence_start: bool, name_pos: bool) -> Iterator[Finding]:
+    def _check_word(
+        self, text: str, start: int, word: str, sentence_start: bool, name_pos: bool, beside_name: bool = False
+    ) -> Iterator[Finding]:
         end = start + len(word)
         if self._accepted(word):
             return
@@ -178,7 +194,12 @@ class SpellingCheck(Check):
                 REJECTED, text, start, end, f"The house style rejects '{word}'.", self._reject_fixes(word)
             )
             return
-        verdict = self.judge.name_verdict(word) if name_pos else self.judge.judge(word)
+        if name_pos:
+            verdict = self.judge.name_verdict(word)
+            if beside_name and not verdict.strong and self.judge.lex.zipf(word) > 0.0:
+                return  # an attested word in a run of names: Mirga Gražinytė-Tyla
+        else:
+            verdict = self.judge.judge(word)
         if verdict.kind is Kind.UNKNOWN:
             yield self.finding(UNKNOWN, text, start, end, f"Possible spelling mistake: '{text[start:end]}'",
                                verdict.suggestions)
@@ -245,7 +266,8 @@ class SpellingCheck(Check):
         for block in doc.blocks:
             bw = self._block_words.get((block.text, block.skips))
             if bw is None:
-                bw = block_words(iter_words(block.text, block.skips))
+                skipped: list[str] = []
+                bw = block_words(iter_words(block.text, block.skips, skipped), skipped)
             words.add(block.start, bw)
         judge = self.judge
         findings: list[Finding] = []
@@ -280,9 +302,12 @@ class SpellingCheck(Check):
                 if any(s < f.end and f.start < e for s, e in taken):
                     continue  # the document pass reports it with the story's own spelling as the fix
                 word = strip_possessive(normalise(f.text))
-                if word[:1].isupper() and not self.judge.judge(normalise(f.text)).strong:
+                verdict = self.judge.judge(normalise(f.text))
+                if word[:1].isupper() and not verdict.strong:
                     # The story uses it again, or where only a name would be capitalised: a name, not a slip.
-                    if words.counts[word] >= 2 or words.name_evidence[word] >= 1:
+                    if words.counts[word] >= 2 or (words.name_evidence[word] >= 1 and not verdict.unseen_slip):
+                        continue
+                    if words.in_handles(word):
                         continue
             kept.append(f)
         return kept

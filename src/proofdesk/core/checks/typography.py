@@ -15,6 +15,7 @@ second pass to find.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -27,8 +28,11 @@ _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\s,;:?!])[ \t\u00a0]+(?=[,;:?!](?!\w))", re.MULTILINE)
 # A hyphen with spaces round it, or two or more hyphens, standing between words.
 _DASH = re.compile(
-    r"(?<=[\w.,!?;:\"'“”‘’)\]%…])(?:[ \t]+-+[ \t]+|[ \t]*-{2,}[ \t]*)(?=[\w\"'“”‘’(\[£$€#@])",
+    # "--" glued to one word only is a command-line option (--accept), not a dash.
+    r"(?<=[\w.,!?;:\"'“”‘’)\]%…])(?:[ \t]+-+[ \t]+|-{2,})(?=[\w\"'“”‘’(\[£$€#@])",
 )
+# "LONDON, May 9 (Reuters) -": the agency dateline keeps its own hyphen.
+_DATELINE = re.compile(r"^\W*[A-ZÀ-Þ][A-ZÀ-Þ .'’/-]+(?:,[^.\n]{0,40}?)?(?: \([A-Za-z ]+\))?$")
 _ELLIPSIS = re.compile(r"(?<![.…])(?:\.\.\.|\. \. \.)(?![.…])(?! \.)")
 _BULLETS = "•·▪●◦‣■□►▸"
 _STRAY_BULLET = re.compile(
@@ -157,6 +161,12 @@ class TypographyCheck(Check):
         for m in _TRAILING.finditer(text):
             yield _Hit("typography.line-space", m.start(), m.end(), "Remove the space at the end of the line.", "")
         for m in _DASH.finditer(text):
+            if m.start() < 80 and _DATELINE.match(text, 0, m.start()):
+                continue
+            if text[m.start() - 1].isdigit() and text[m.end()].isdigit():
+                # 10 - 12, 31 -- 9: a range or a score takes a closed-up en dash in both styles.
+                yield _Hit("typography.dash", m.start(), m.end(), "Use an en dash (–) in a range or score.", "–")
+                continue
             name = "a spaced en dash" if self.dash == " – " else "an em dash"
             yield _Hit("typography.dash", m.start(), m.end(), f"Use {name} ({self.dash.strip()}) here.", self.dash)
         for m in _ELLIPSIS.finditer(text):
@@ -170,6 +180,21 @@ class TypographyCheck(Check):
             for mark, right in wrong_quote_marks(text, self.quote_style):
                 what = _ROLE_NAMES[mark.role]
                 yield _Hit("typography.quotes", mark.pos, mark.pos + 1, f"Use {right} for this {what}.", right)
+
+    def review(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        """Keep bullets that belong to a list: only a bullet line with no bulleted neighbour is stray."""
+        if not any(f.rule == "typography.stray-bullet" for f in findings):
+            return findings
+        bulleted = [_STRAY_BULLET.match(b.text) is not None for b in doc.blocks]
+        starts = [b.start for b in doc.blocks]
+        kept: list[Finding] = []
+        for f in findings:
+            if f.rule == "typography.stray-bullet":
+                i = bisect_right(starts, f.start) - 1
+                if (i > 0 and bulleted[i - 1]) or (i + 1 < len(bulleted) and bulleted[i + 1]):
+                    continue
+            kept.append(f)
+        return kept
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
         if self.quote_style != "consistent":

@@ -36,6 +36,7 @@ class DocxSource:
 def read_docx(path: Path, data: bytes) -> Document:
     document = open_docx(path, data)
     paragraphs = docx_paragraphs(document)
+    names = style_names(document)
     parts: list[str] = []
     blocks: list[Block] = []
     pos = 0
@@ -45,7 +46,7 @@ def read_docx(path: Path, data: bytes) -> Document:
             continue
         if parts:
             pos += len(SEPARATOR)
-        kind, level = paragraph_kind(para)
+        kind, level = paragraph_kind(para, names)
         blocks.append(Block(kind, pos, pos + len(text), text, level=level, skips=url_skips(text), source_index=index))
         parts.append(text)
         pos += len(text)
@@ -115,12 +116,22 @@ def _iter_paragraphs(container: Any) -> Iterator[Paragraph]:
                     yield from _iter_paragraphs(cell)
 
 
-def paragraph_kind(para: Paragraph) -> tuple[BlockKind, int]:
-    try:
-        name = (para.style.name if para.style is not None else "") or ""
-    except (KeyError, ValueError):
-        name = ""
-    lowered = name.lower()
+def style_names(document: Any) -> dict[str, str]:
+    """Style id → name. python-docx's ``Paragraph.style`` rescans every style for each unstyled paragraph."""
+    names: dict[str, str] = {}
+    for style in document.styles:
+        try:
+            if style.style_id:
+                names[style.style_id] = style.name or ""
+        except (KeyError, ValueError):
+            continue
+    return names
+
+
+def paragraph_kind(para: Paragraph, names: dict[str, str]) -> tuple[BlockKind, int]:
+    ppr = para._p.pPr
+    style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+    lowered = (names.get(style_id, style_id) or "").lower() if style_id else ""
     if lowered == "title":
         return BlockKind.HEADING, 1
     m = _HEADING.fullmatch(lowered)
@@ -130,7 +141,6 @@ def paragraph_kind(para: Paragraph) -> tuple[BlockKind, int]:
         return BlockKind.CAPTION, 0
     if "quote" in lowered:
         return BlockKind.QUOTE, 0
-    ppr = para._p.pPr
     numpr: Any = ppr.numPr if ppr is not None else None
     if lowered.startswith("list") or numpr is not None:
         level = 1

@@ -100,7 +100,7 @@ def rewrite_paragraph(para: Paragraph, new: str) -> None:
         _replace_all_runs(para, new)
         return
     if len(old) > _MAX_DIFF_CHARS:
-        # Character diffs are quadratic at worst; a paragraph this long is pasted data, not styled prose.
+        # Diffs are quadratic at worst; a paragraph this long is pasted data, not styled prose.
         _replace_all_runs(para, new)
         return
     bounds: list[int] = []
@@ -114,8 +114,7 @@ def rewrite_paragraph(para: Paragraph, new: str) -> None:
     def run_of(i: int) -> int:
         return min(bisect.bisect_right(bounds, i), last)
 
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in char_opcodes(old, new):
         if tag == "equal":
             i = i1
             while i < i2:
@@ -132,6 +131,49 @@ def rewrite_paragraph(para: Paragraph, new: str) -> None:
         joined = "".join(chunk)
         if joined != text:
             run.text = joined
+
+
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+
+
+def char_opcodes(old: str, new: str) -> list[tuple[str, int, int, int, int]]:
+    """difflib-style opcodes in character offsets, from a diff of words, spaces and punctuation.
+
+    The common start and end are cut off first (most corrections touch a word or two); the rest is
+    diffed as tokens, because corrections change whole words and a character diff of a long paragraph
+    costs tens of milliseconds.
+    """
+    head = 0
+    limit = min(len(old), len(new))
+    while head < limit and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]:
+        tail += 1
+    # Grow the cut back to token edges so a changed word is diffed whole.
+    while head > 0 and old[head - 1].isalnum():
+        head -= 1
+    while tail > 0 and old[len(old) - tail].isalnum():
+        tail -= 1
+    a = _TOKEN.findall(old[head : len(old) - tail])
+    b = _TOKEN.findall(new[head : len(new) - tail])
+    out: list[tuple[str, int, int, int, int]] = []
+    if head:
+        out.append(("equal", 0, head, 0, head))
+    a_pos = [head]
+    for tok in a:
+        a_pos.append(a_pos[-1] + len(tok))
+    b_pos = [head]
+    for tok in b:
+        b_pos.append(b_pos[-1] + len(tok))
+    # Spaces are the commonest token; as junk they only extend matches found on words, which keeps a
+    # long, repetitive middle from going quadratic.
+    matcher = difflib.SequenceMatcher(str.isspace, a, b, autojunk=len(b) >= 200)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        out.append((tag, a_pos[i1], a_pos[i2], b_pos[j1], b_pos[j2]))
+    if tail:
+        out.append(("equal", len(old) - tail, len(old), len(new) - tail, len(new)))
+    return out
 
 
 def _text_runs(para: Paragraph) -> list[tuple[Any, str]]:

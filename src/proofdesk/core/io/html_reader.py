@@ -57,7 +57,8 @@ _FURNITURE_ANY = re.compile(
     r"breadcrumb|sidebar|footer|promo|subscribe|signup|sign-up|paywall|most-?read|most-?viewed|trending|"
     r"recommend|read-?more|more-?from|also-?read|read-?also|author-?bio|byline-?bio|skip-?link|sr-only|"
     r"visually-?hidden|screen-?reader|masthead|site-?header|topbar|tag-?list|taglist|article-?tags|"
-    r"pagination|pager|toolbar|popup|modal|overlay|banner-ad|onward|print-?only|disclaimer-?box",
+    r"pagination|pager|toolbar|popup|modal|overlay|banner-ad|onward|print-?only|disclaimer-?box|"
+    r"twitter-tweet|instagram-media|tiktok-embed|fb-post|social-embed",
     re.IGNORECASE,
 )
 # Short words only count as furniture as whole class/id tokens ("ad" but not "header" or "lead").
@@ -204,6 +205,8 @@ def _trailing_prose(story: Any) -> Any:
     for sib in story.itersiblings():
         if not isinstance(sib.tag, str):
             continue
+        if sib.tag == "article" or sib.xpath(".//h2//a|.//h3//a|.//h4//a|.//a//h2|.//a//h3"):
+            break  # another story, or teasers for other stories
         text = _text_len(sib)
         if not text:
             continue
@@ -451,7 +454,13 @@ def _collect(el: Any, out: list[_Piece], list_depth: int, kind: BlockKind | None
     flush()
 
 
+# Labels a page puts on ad slots and promotions; on their own they are never copy.
+_LABELS = frozenset(("advertisement", "advert", "sponsored", "sponsored content", "promoted", "ad", "paid content"))
+
+
 def _is_link_only(text: str, linked: int) -> bool:
+    if text.strip().lower().rstrip(":") in _LABELS:
+        return True
     # A short paragraph that is mostly a link ("Read more: ...", "Follow our live coverage") is navigation.
     return linked >= 0.6 * len(text) and len(text.split()) < 20
 

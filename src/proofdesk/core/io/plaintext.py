@@ -44,6 +44,40 @@ def _looks_binary(text: str) -> bool:
     return len(_CONTROL.findall(sample)) > max(8, len(sample) // 50)
 
 
+def _utf8_or_cp1252(data: bytes, path: Path, notices: list[str]) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # cp1252 leaves five bytes undefined; map them through latin-1 so no byte is lost.
+        text = data.decode("cp1252", errors="replace")
+        if "\ufffd" in text:
+            text = "".join(
+                ch if ch != "\ufffd" else bytes([b]).decode("latin-1") for ch, b in zip(text, data, strict=True)
+            )
+        notices.append(
+            f"{path.name} is not valid UTF-8 (first bad byte at offset {exc.start}); "
+            "it was read as Windows-1252. Check accented letters and quotes before saving."
+        )
+        return text
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' for text saved as UTF-16 without a byte-order mark (mostly ASCII, so every
+    other byte is NUL), None otherwise. Binary files have NULs too, but not in that strict rhythm."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(data) % 2:
+        return None
+    odd, even = sample[1::2], sample[0::2]
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) == 0:
+            try:
+                data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return encoding
+    return None
+
+
 def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -61,21 +95,14 @@ def decode_text(data: bytes, path: Path) -> tuple[str, list[str]]:
                 raise InputError(path, reason) from None
             break
     else:
-        if b"\x00" in data:
+        bomless = _bomless_utf16(data)
+        if bomless is not None:
+            text = data.decode(bomless, errors="replace")
+            notices.append(f"{path.name} has no byte-order mark but looks like {bomless.upper()}; it was read as such")
+        elif b"\x00" in data:
             raise InputError(path, "looks like a binary file (it contains NUL bytes), not a text draft")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            # cp1252 leaves five bytes undefined; map them through latin-1 so no byte is lost.
-            text = data.decode("cp1252", errors="replace")
-            if "\ufffd" in text:
-                text = "".join(
-                    ch if ch != "\ufffd" else bytes([b]).decode("latin-1") for ch, b in zip(text, data, strict=True)
-                )
-            notices.append(
-                f"{path.name} is not valid UTF-8 (first bad byte at offset {exc.start}); "
-                "it was read as Windows-1252. Check accented letters and quotes before saving."
-            )
+        else:
+            text = _utf8_or_cp1252(data, path, notices)
     if "\x00" in text:
         raise InputError(path, "contains NUL characters; it looks like a binary file, not a text draft")
     if _looks_binary(text):

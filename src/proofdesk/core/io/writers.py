@@ -103,6 +103,10 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[tuple[int | None, in
     """Old/new paragraph pairs in order: (i, j) kept or edited, (i, None) deleted, (None, j) inserted."""
     pairs: list[tuple[int | None, int | None]] = []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    if len(old) == len(new) and all(a == b or _similar(a, b) for a, b in zip(old, new, strict=True)):
+        # Every paragraph still looks like an edit of the one in its place: keep them in place. The diff
+        # alone would misread an edit that made a paragraph equal to its neighbour as a delete plus insert.
+        return [(i, i) for i in range(len(old))]
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             pairs.extend(zip(range(i1, i2), range(j1, j2), strict=True))
@@ -115,6 +119,10 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[tuple[int | None, in
         pairs.extend((i, None) for i in olds)
         pairs.extend((None, j) for j in news)
     return pairs
+
+
+def _similar(a: str, b: str) -> bool:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio() >= 0.5
 
 
 def _pair_by_similarity(

@@ -48,6 +48,8 @@ JAR_NAMES = ("languagetool-server.jar", "languagetool.jar")
 MIN_JAVA = 17
 SERVER_CLASS = "org.languagetool.server.HTTPServer"
 DEFAULT_STARTUP_TIMEOUT = 90.0
+GIVE_UP_AFTER = 3
+GIVE_UP_WINDOW = 120.0
 
 HOW_TO_TURN_ON = (
     "turn it on with `proofdesk languagetool download` (needs Java 17+) and `--languagetool auto`, "
@@ -312,19 +314,26 @@ class LocalServer:
         with self._lock:
             if self.alive() and self.url:
                 return self.url
+            now = time.monotonic()
             if self.proc is not None:
-                now = time.monotonic()
-                self._recent_deaths = [t for t in self._recent_deaths if now - t < 120] + [now]
+                self._recent_deaths.append(now)
                 self._reap()
-                if len(self._recent_deaths) >= 3:
-                    raise ServerStartError(
-                        f"LanguageTool keeps stopping (3 times in 2 minutes); see {self.log_path} for why"
-                    )
+            self._recent_deaths = [t for t in self._recent_deaths if now - t < GIVE_UP_WINDOW]
+            if len(self._recent_deaths) >= GIVE_UP_AFTER:
+                # Starting Java again and again would only burn the user's CPU; try again after a quiet spell.
+                raise ServerStartError(
+                    f"LanguageTool keeps stopping ({GIVE_UP_AFTER} times in {GIVE_UP_WINDOW / 60:g} minutes); "
+                    f"see {self.log_path} for why"
+                )
             self._start(startup_timeout)
             return self.url
 
     def _start(self, startup_timeout: float) -> None:
         port = _free_port()
+        if self.log_path is not None:
+            # Only the latest start's log can explain anything now.
+            with contextlib.suppress(OSError):
+                self.log_path.unlink()
         fd, log_name = tempfile.mkstemp(prefix="proofdesk-languagetool-", suffix=".log")
         self.log_path = Path(log_name)
         cmd = [self.java, "-cp", str(self.installation.jar), SERVER_CLASS, "--port", str(port)]
@@ -351,10 +360,14 @@ class LocalServer:
         while True:
             code = self.proc.poll()
             if code is not None:
-                raise ServerStartError(f"LanguageTool stopped while starting (exit code {code}): {self._log_tail()}")
+                tail = self._log_tail()
+                self._reap()
+                self._recent_deaths.append(time.monotonic())
+                raise ServerStartError(f"LanguageTool stopped while starting (exit code {code}): {tail}")
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 self.stop()
+                self._recent_deaths.append(time.monotonic())
                 raise ServerStartError(f"LanguageTool did not start within {startup_timeout:g} s")
             try:
                 client.languages(timeout=min(2.0, remaining))
@@ -378,9 +391,7 @@ class LocalServer:
 
     def stop(self) -> None:
         proc = self.proc
-        if proc is None:
-            return
-        if proc.poll() is None:
+        if proc is not None and proc.poll() is None:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(proc.pid, signal.SIGTERM)
             try:
@@ -391,6 +402,11 @@ class LocalServer:
                 with contextlib.suppress(subprocess.TimeoutExpired):
                     proc.wait(timeout=5)
         self._reap()
+        if self.log_path is not None:
+            # Kept only while it may explain a failure.
+            with contextlib.suppress(OSError):
+                self.log_path.unlink()
+            self.log_path = None
 
     def _reap(self) -> None:
         proc = self.proc

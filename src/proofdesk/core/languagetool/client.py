@@ -142,7 +142,7 @@ class LTClient:
             payload = response.read(MAX_RESPONSE_BYTES + 1)
             if len(payload) > MAX_RESPONSE_BYTES:
                 raise LTError("garbage", f"{self.base_url} sent an answer larger than {MAX_RESPONSE_BYTES} bytes")
-            if response.length:
+            if response.length or time.monotonic() >= deadline - 0.01:
                 # read(n) returns short at end of stream: the answer was cut off (by our deadline, or a crash).
                 raise http.client.IncompleteRead(payload, response.length)
             return response.status, payload
@@ -252,8 +252,11 @@ def _chunk(pieces: list[Piece]) -> Chunk:
     sent = "".join(parts)
     if not any(p.skips for p in pieces):
         return Chunk(pieces, starts, sent, {"text": sent})
-    # Code and URLs go as markup: LanguageTool skips them but still counts them in its offsets.
+    # Code and URLs go as markup: LanguageTool skips them but still counts them in its offsets (its
+    # AnnotatedText maps matches back to the original text). Each reads as a neutral proper noun, as
+    # LTeX does, so "see <url> for details" is not "see  for details" with a double space and a gap.
     annotation: list[dict[str, str]] = []
+    dummies = 0
     for i, piece in enumerate(pieces):
         if i:
             annotation.append({"text": PARAGRAPH_BREAK})
@@ -262,7 +265,8 @@ def _chunk(pieces: list[Piece]) -> Chunk:
             if s > at:
                 annotation.append({"text": piece.text[at:s]})
             if e > max(s, at):
-                annotation.append({"markup": piece.text[max(s, at) : e]})
+                annotation.append({"markup": piece.text[max(s, at) : e], "interpretAs": f"Dummy{dummies}"})
+                dummies += 1
             at = max(at, e)
         if at < len(piece.text):
             annotation.append({"text": piece.text[at:]})

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from proofdesk.core.findings import Category, Finding, Severity
+from proofdesk.core.shadowing import drop_repeats, family_rank
 
 RULE_PREFIX = "grammar."
 MAX_SUGGESTIONS = 5
@@ -174,12 +175,9 @@ def to_finding(placed: Placed, block_text: str) -> Finding:
 
 
 def drop_shadowed(findings: Sequence[Finding]) -> list[Finding]:
-    """Drop LanguageTool findings that repeat one of ProofDesk's own (same span, same category).
+    """Drop LanguageTool findings that repeat one of ProofDesk's own (see proofdesk.core.shadowing).
 
-    ProofDesk's own rules carry house-specific messages and fixes, so they win.
-    Order is kept; call it on the engine's merged, sorted result.
+    LanguageTool files "the the" under grammar, ProofDesk under spelling: one
+    problem, one fix, and ProofDesk's finding carries the house's message.
     """
-    own = {(f.start, f.end, f.category) for f in findings if not f.rule.startswith(RULE_PREFIX)}
-    if not own:
-        return list(findings)
-    return [f for f in findings if not (f.rule.startswith(RULE_PREFIX) and (f.start, f.end, f.category) in own)]
+    return drop_repeats(findings, lambda f: family_rank("grammar") if f.rule.startswith(RULE_PREFIX) else 0)

@@ -24,9 +24,13 @@ _CLITICS = frozenset({"s", "re", "ve", "ll", "d", "m", "t"})
 _APOSTROPHE_PREFIXES = frozenset({"O", "D", "L", "N", "M"})
 
 # Thresholds, tuned on the training half of the benchmark (see benchmarks/spelling_bench.py).
-UNSEEN_ZIPF = 1.5  # below this the word is practically unattested in English text
+UNSEEN_ZIPF = 1.5  # below this the word is practically unattested in English text (names are usually above)
 TYPO_MARGIN = 0.2  # flag when FREQ_GAP * (zipf(candidate) - zipf(word)) - cost exceeds this
 FREQ_GAP = 0.7
+UNSEEN_MIN_LENGTH = 5  # an unseen capitalised word this long …
+UNSEEN_COST = 1.0  # … within this edit cost (more for long words) …
+UNSEEN_COST_LONG = 1.5
+UNSEEN_FLOOR = 3.0  # … of a word at least this common is a slip unless the story repeats it
 STRONG_COST = 0.65  # a doubled/dropped letter, swap or neighbouring key …
 STRONG_ZIPF = 4.0  # … on a word at least this common …
 STRONG_GAP = 2.0  # … that is at least 100 times more common than the typed word
@@ -44,6 +48,8 @@ class Verdict:
     suggestions: tuple[str, ...] = ()
     # A slip so clear (typo list, or one cheap edit off a very common word) that names cannot excuse it.
     strong: bool = False
+    # Unseen in any English text yet one edit from a common word: a name only if the story repeats it.
+    unseen_slip: bool = False
 
 
 OK = Verdict(Kind.OK)
@@ -106,9 +112,12 @@ class Judge:
             hit = OK
             if not self.is_known(word) and not word.isupper() and not any(ch.isupper() for ch in word[1:]):
                 stem = word[:-2] if word.endswith("'s") else word.rstrip("'")
-                if stem.lower() in self.lex.typos or self._cheap_slip(stem.lower()):
+                lower = stem.lower()
+                if lower in self.lex.typos or self._cheap_slip(lower) or (
+                    len(lower) >= UNSEEN_MIN_LENGTH and self.lex.zipf(lower) < UNSEEN_ZIPF
+                ):
                     hit = self.judge(word)
-                    if not hit.strong:
+                    if not (hit.strong or hit.unseen_slip):
                         hit = OK
             self._names[word] = hit
         return hit
@@ -165,5 +174,12 @@ class Judge:
             # Nothing close: gibberish is an error, an attested word (a new coinage, a foreign name) is not.
             return Verdict(Kind.UNKNOWN) if zw < UNSEEN_ZIPF and not capitalised else OK
         if zw < UNSEEN_ZIPF or FREQ_GAP * (best.zipf - zw) - best.cost > TYPO_MARGIN:
-            return Verdict(Kind.UNKNOWN, sugg)
+            unseen = (
+                zw < UNSEEN_ZIPF
+                and len(lower) >= UNSEEN_MIN_LENGTH
+                and best.cost <= (UNSEEN_COST if len(lower) < 8 else UNSEEN_COST_LONG)
+                and best.zipf >= UNSEEN_FLOOR
+                and best.zipf - zw >= STRONG_GAP
+            )
+            return Verdict(Kind.UNKNOWN, sugg, unseen_slip=unseen)
         return OK

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 # A word this far below 1 per billion is treated as unseen (zipf scale: log10 of per-billion frequency).
 _MIN_ZIPF = 0.0
 _MEMO_LIMIT = 200_000
+# Words at least this common (zipf) are searched two edits deep; rarer ones only one edit deep.
+FUZZY_ZIPF = 3.0
 
 
 class DictionaryError(RuntimeError):
@@ -142,10 +144,14 @@ class Lexicon:
             stored = accepted_words(list(self._freq), self.main.spell)
         exact: dict[tuple[str, int], list[str]] = defaultdict(list)
         forms = self.forms
+        freq = self._freq
+        floor = 10 ** (FUZZY_ZIPF - 9.0)
         for form in stored:
             word = form.lower()
             forms[word] = form
-            exact[(word[0], len(word))].append(word)
+            # Rare words are reached by single edits only; the fuzzy index holds the common ones.
+            if freq.get(word, 0.0) >= floor:
+                exact[(word[0], len(word))].append(word)
         self._exact = exact
 
     # Lookups ---------------------------------------------------------------

@@ -33,8 +33,12 @@ def is_title_block(tokens: list[Token]) -> bool:
 
 
 def name_positions(tokens: list[Token]) -> list[bool]:
-    """For each token: capitalised where a name may stand — mid-sentence, beside another capital, or in a headline."""
-    title = is_title_block(tokens)
+    """For each token: capitalised where only a name would be — mid-sentence, or beside another capital.
+
+    Headlines are left out: their capitals are style, not evidence (see :func:`is_title_block`).
+    """
+    if is_title_block(tokens):
+        return [False] * len(tokens)
     out: list[bool] = []
     last = len(tokens) - 1
     for i, tok in enumerate(tokens):
@@ -42,9 +46,7 @@ def name_positions(tokens: list[Token]) -> list[bool]:
             out.append(False)
             continue
         out.append(
-            title
-            or not tok.sentence_start
-            or (i < last and tokens[i + 1].joined_prev and tokens[i + 1].text[:1].isupper())
+            not tok.sentence_start or (i < last and tokens[i + 1].joined_prev and tokens[i + 1].text[:1].isupper())
         )
     return out
 
@@ -60,9 +62,10 @@ class BlockWords:
     """What the document pass needs from one block: its words, where they are, which sit in name positions."""
 
     words: tuple[tuple[str, int, bool], ...]  # (word, block-relative start, name position)
+    handles: str = ""  # URLs, addresses and handles, lower case: "@NatrionCells" vouches for "Natrion"
 
 
-def block_words(tokens: list[Token]) -> BlockWords:
+def block_words(tokens: list[Token], skipped: list[str] | None = None) -> BlockWords:
     positions = name_positions(tokens)
     out: list[tuple[str, int, bool]] = []
     for tok, name_pos in zip(tokens, positions, strict=True):
@@ -75,7 +78,7 @@ def block_words(tokens: list[Token]) -> BlockWords:
             if word:
                 out.append((word, tok.start + offset, name_pos or (n > 0 and word[:1].isupper())))
             offset += len(part) + 1
-    return BlockWords(tuple(out))
+    return BlockWords(tuple(out), " ".join(skipped).lower() if skipped else "")
 
 
 @dataclass
@@ -84,8 +87,15 @@ class DocumentWords:
     # How often each word stood where a name may stand.
     name_evidence: Counter[str] = field(default_factory=Counter)
     places: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    handles: list[str] = field(default_factory=list)
+
+    def in_handles(self, word: str) -> bool:
+        low = word.lower()
+        return any(low in h for h in self.handles)
 
     def add(self, block_start: int, words: BlockWords) -> None:
+        if words.handles:
+            self.handles.append(words.handles)
         for word, start, name_pos in words.words:
             self.counts[word] += 1
             if word[:1].isupper():

@@ -40,16 +40,16 @@ _NEAR = _adjacent_keys()
 
 # Costs of single edits, tuned on the training half of the benchmark's misspellings.
 COST_DOUBLE = 0.4  # a doubled letter typed once, or a single letter doubled
-COST_TRANSPOSE = 0.5
-COST_ADJACENT = 0.6  # a neighbouring key struck instead, or as well
-COST_VOWEL = 0.6
-COST_SOUND = 0.7
-COST_INSERT = 0.85  # a letter left out (the candidate has it)
+COST_TRANSPOSE = 0.6
+COST_ADJACENT = 0.8  # a neighbouring key struck instead, or as well
+COST_VOWEL = 0.75
+COST_SOUND = 0.8
+COST_INSERT = 0.6  # a letter left out (the candidate has it)
 COST_DELETE = 0.9  # a stray letter (the candidate lacks it)
 COST_SUBSTITUTE = 1.0
-COST_FIRST_LETTER = 0.5
-COST_SPLIT = 1.4  # a run-together pair of words (alot → a lot)
-FREQ_WEIGHT = 0.35  # one zipf step (10× more common) is worth this much edit cost
+COST_FIRST_LETTER = 0.3
+COST_SPLIT = 1.8  # a run-together pair of words (alot → a lot)
+FREQ_WEIGHT = 0.25  # one zipf step (10× more common) is worth this much edit cost
 
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
@@ -123,16 +123,13 @@ class Candidate:
     from_typo_list: bool = False
 
 
-def _first_letter_edits(word: str) -> set[str]:
-    """Single edits at the start of the word, which the same-first-letter search cannot see."""
-    out: set[str] = set()
-    rest = word[1:]
-    for ch in _ALPHABET:
-        out.add(ch + rest)  # substitute the first letter
-        out.add(ch + word)  # insert before it
-    out.add(rest)  # drop it
-    if len(word) > 1:
-        out.add(word[1] + word[0] + word[2:])
+def _single_edits(word: str) -> set[str]:
+    """Every word one deletion, swap, substitution or insertion away (Norvig's edits1)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    out.update(a + c + b[1:] for a, b in splits if b for c in _ALPHABET)
+    out.update(a + c + b for a, b in splits for c in _ALPHABET)
     out.discard(word)
     return out
 
@@ -178,9 +175,8 @@ def candidates(lex: Lexicon, word: str, limit: int = 12) -> list[Candidate]:
             for cand, _dist, _idx in process.extract(word, bucket, scorer=OSA.distance, score_cutoff=3, limit=10):
                 add(cand)
     forms = lex.forms
-    for cand in _first_letter_edits(word):
-        if cand in forms:
-            add(cand)
+    for cand in _single_edits(word) & forms.keys():
+        add(cand)
     # Run-together words ("alot", "inthe"): both halves must be common.
     for i in range(1, n):
         left, right = word[:i], word[i:]

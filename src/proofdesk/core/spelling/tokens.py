@@ -45,8 +45,13 @@ def normalise(word: str) -> str:
     return word
 
 
-def iter_words(text: str, skips: tuple[tuple[int, int], ...] = ()) -> list[Token]:
-    """Word tokens of ``text`` outside ``skips`` and outside URLs, addresses, handles and file names."""
+def iter_words(
+    text: str, skips: tuple[tuple[int, int], ...] = (), skipped: list[str] | None = None
+) -> list[Token]:
+    """Word tokens of ``text`` outside ``skips`` and outside URLs, addresses, handles and file names.
+
+    The URLs, addresses, handles and file names are appended to ``skipped`` if given.
+    """
     tokens: list[Token] = []
     append = tokens.append
     prev_end = -1  # end of the previous token, word or not
@@ -56,6 +61,8 @@ def iter_words(text: str, skips: tuple[tuple[int, int], ...] = ()) -> list[Token
     for m in _TOKEN.finditer(text):
         start, end = m.span()
         if m.lastgroup == "skip" or (skips and any(s < end and start < e for s, e in skips)):
+            if skipped is not None and m.lastgroup == "skip":
+                skipped.append(m.group())
             prev_end, prev_checked = end, False
             continue
         if prev_end < 0:

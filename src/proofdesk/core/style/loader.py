@@ -68,9 +68,7 @@ class _Loading:
         return self.problems + ordered
 
 
-def load_house_style(
-    path: Path | None, *, language: str | None = None, vale_config: Path | None = None
-) -> HouseStyle:
+def load_house_style(path: Path | None, *, language: str | None = None, vale_config: Path | None = None) -> HouseStyle:
     """The house style at ``path`` (or the bundled newsroom style for ``language``), compiled.
 
     Raises :class:`StyleError` listing every problem found.
@@ -79,8 +77,9 @@ def load_house_style(
     if path is None:
         path = bundled_style(language)
         if not path.is_file():
-            raise StyleError([f"{path}:1:1: no bundled house style for language {language!r} "
-                              "(expected en-GB or en-US)"])
+            raise StyleError(
+                [f"{path}:1:1: no bundled house style for language {language!r} (expected en-GB or en-US)"]
+            )
     path = Path(path)
     layer = _load_file(path, _root_for(path), state, stack=[])
     return _finish(state, layer, path, language, vale_config)
@@ -106,8 +105,7 @@ def load_vale_folder(folder: Path, *, language: str | None = None) -> HouseStyle
     return _finish(state, layer, folder, language, None)
 
 
-def _finish(state: _Loading, layer: _Layer, path: Path, language: str | None,
-            vale_config: Path | None) -> HouseStyle:
+def _finish(state: _Loading, layer: _Layer, path: Path, language: str | None, vale_config: Path | None) -> HouseStyle:
     ini: ValeConfig | None = None
     accept, reject = list(layer.accept), list(layer.reject)
     bodies = dict(layer.bodies)
@@ -120,8 +118,9 @@ def _finish(state: _Loading, layer: _Layer, path: Path, language: str | None,
         reject.extend(ini_reject)
         for name, body in ini_bodies.items():
             if name in bodies:
-                body.src.problem(body.node, f"rule {name} is also defined in {bodies[name].src.label} "
-                                            "(rule names must be unique)")
+                body.src.problem(
+                    body.node, f"rule {name} is also defined in {bodies[name].src.label} (rule names must be unique)"
+                )
             bodies[name] = body
         if "Vale" in ini.based_on:
             builtin = vale_builtin_rules(accept, reject)
@@ -171,11 +170,12 @@ def _resolve_ref(src: Source, node: yaml.Node, ref: str, base: Path, root: Path,
     if ref.startswith("~") or "\0" in ref:
         src.problem(node, f"{what} '{ref}' must be a path relative to this style file")
         return None
-    target = (base / ref)
+    target = base / ref
     bundled = styles_dir()
     if not _inside(root, target) and not _inside(bundled, target):
-        src.problem(node, f"{what} '{ref}' points outside {root} (style files may only use files in their own "
-                          "folder or below)")
+        src.problem(
+            node, f"{what} '{ref}' points outside {root} (style files may only use files in their own folder or below)"
+        )
         return None
     return target.resolve()
 
@@ -310,8 +310,12 @@ def _load_vale_folder(folder: Path, root: Path, state: _Loading, origin: str) ->
     """Rules from a Vale style folder (``Style/*.yml``) or a StylesPath holding several."""
     bodies: dict[str, RuleBody] = {}
     direct = sorted(folder.glob("*.yml"))
-    style_dirs = [folder] if direct else sorted(
-        d for d in folder.iterdir() if d.is_dir() and d.name not in ("config", "Vocab") and any(d.glob("*.yml"))
+    style_dirs = (
+        [folder]
+        if direct
+        else sorted(
+            d for d in folder.iterdir() if d.is_dir() and d.name not in ("config", "Vocab") and any(d.glob("*.yml"))
+        )
     )
     for style_dir in style_dirs:
         bodies.update(_load_style_dir(style_dir, root, state, origin))
@@ -355,8 +359,15 @@ def _load_ini_styles(ini: ValeConfig, state: _Loading) -> tuple[dict[str, RuleBo
             state.problems.append(Problem(label, 1, 1, "StylesPath is not set (expected StylesPath = <folder>)"))
         return bodies, accept, reject
     if not _inside(ini.path.resolve().parent, styles_path):
-        state.problems.append(Problem(label, 1, 1, f"StylesPath {styles_path} is outside the folder of the "
-                                                   ".vale.ini; ProofDesk only reads styles below it"))
+        state.problems.append(
+            Problem(
+                label,
+                1,
+                1,
+                f"StylesPath {styles_path} is outside the folder of the "
+                ".vale.ini; ProofDesk only reads styles below it",
+            )
+        )
         return bodies, accept, reject
     if not styles_path.is_dir():
         state.problems.append(Problem(label, 1, 1, f"StylesPath {styles_path} is not a folder"))
@@ -364,16 +375,16 @@ def _load_ini_styles(ini: ValeConfig, state: _Loading) -> tuple[dict[str, RuleBo
     for style in wanted:
         style_dir = styles_path / style
         if not style_dir.is_dir() or not _inside(styles_path, style_dir):
-            state.problems.append(Problem(label, 1, 1, f"BasedOnStyles names {style!r} but {style_dir} does not "
-                                                       "exist"))
+            state.problems.append(Problem(label, 1, 1, f"BasedOnStyles names {style!r} but {style_dir} does not exist"))
             continue
         bodies.update(_load_style_dir(style_dir, styles_path, state, "vale.ini"))
     for vocab in ini.vocab:
         candidates = [styles_path / "config" / "vocabularies" / vocab, styles_path / "Vocab" / vocab]
         found = next((c for c in candidates if c.is_dir() and _inside(styles_path, c)), None)
         if found is None:
-            state.problems.append(Problem(label, 1, 1, f"Vocab {vocab!r} not found (looked in "
-                                                       f"{candidates[0]} and {candidates[1]})"))
+            state.problems.append(
+                Problem(label, 1, 1, f"Vocab {vocab!r} not found (looked in {candidates[0]} and {candidates[1]})")
+            )
             continue
         accept.extend(_vocab_lines(found / "accept.txt", state))
         reject.extend(_vocab_lines(found / "reject.txt", state))

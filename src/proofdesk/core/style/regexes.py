@@ -10,6 +10,9 @@ a clear message.
 
 from __future__ import annotations
 
+import functools
+import re
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,9 +30,13 @@ class RegexProblem(ValueError):
     """A pattern that cannot be compiled; ``str()`` says why and where."""
 
 
-class RuleTimedOut(Exception):
+class RuleFailed(Exception):
+    """A rule could not run on a block; ``str()`` completes "House rule X …"."""
+
+
+class RuleTimedOut(RuleFailed):
     def __init__(self, seconds: float) -> None:
-        super().__init__(f"took longer than {seconds * 1000:.0f} ms")
+        super().__init__(f"took longer than {seconds * 1000:.0f} ms (its pattern probably backtracks badly)")
         self.seconds = seconds
 
 
@@ -106,19 +113,123 @@ def translate(pattern: str) -> str:
     return "".join(out)
 
 
-def compile_pattern(pattern: str, *, ignorecase: bool = False) -> Pattern:
-    """Compile a Vale pattern (already assembled from tokens) or raise :class:`RegexProblem`."""
+@functools.lru_cache(maxsize=8192)
+def _compiled(source: str, flags: int) -> Pattern:
+    return regex.compile(source, flags)
+
+
+class LazyPattern:
+    """A validated pattern, compiled by ``regex`` only when a rule first runs (or run by ``re`` when safe).
+
+    ``regex`` compiles several times slower than ``re``, and most rules of a
+    big style never run on a given draft (their trigger words are absent), so
+    loading validates with ``re`` where it can and leaves the real compile for
+    later. ``groups``/``groupindex`` are known from validation.
+    """
+
+    __slots__ = ("_compiled", "flags", "groupindex", "groups", "pattern")
+
+    def __init__(
+        self, source: str, flags: int, groups: int, groupindex: dict[str, int], compiled: Pattern | None = None
+    ) -> None:
+        self.pattern = source
+        self.flags = flags
+        self.groups = groups
+        self.groupindex = groupindex
+        self._compiled = compiled
+
+    @property
+    def compiled(self) -> Pattern:
+        if self._compiled is None:
+            try:
+                self._compiled = _compiled(self.pattern, self.flags)
+            except regex.error as exc:
+                raise RuleFailed(f"could not compile its pattern: {exc.msg}") from None
+        return self._compiled
+
+    def finditer(self, text: str, timeout: float | None = None) -> Iterator[Match]:
+        compiled = self.compiled
+        if isinstance(compiled, re.Pattern):
+            return compiled.finditer(text)
+        result: Iterator[Match] = compiled.finditer(text, timeout=timeout)
+        return result
+
+    def search(self, text: str, timeout: float | None = None) -> Match | None:
+        compiled = self.compiled
+        if isinstance(compiled, re.Pattern):
+            return compiled.search(text)
+        return compiled.search(text, timeout=timeout)
+
+    def fullmatch(self, text: str) -> Match | None:
+        return self.compiled.fullmatch(text)
+
+    def sub(self, repl: str, text: str) -> str:
+        return str(self.compiled.sub(repl, text))
+
+    def findall(self, text: str) -> list[Any]:
+        return list(self.compiled.findall(text))
+
+
+_MAX_BOUNDED_QUANTIFIERS = 8
+
+
+def linear_safe(pattern: str) -> bool:
+    """True if the pattern cannot backtrack badly: no open-ended quantifier and few bounded ones.
+
+    Each match attempt then examines a bounded stretch of text, so a search
+    costs time in proportion to the text whatever it contains. Such patterns
+    can run on the faster ``re`` engine, which has no time limit.
+    """
+    bounded = 0
+    i, n = 0, len(pattern)
+    in_class = False
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern.startswith("]", i + 1) or pattern.startswith("^]", i + 1):
+                i += 2
+        elif c in "*+":
+            return False
+        elif c == "{":
+            close = pattern.find("}", i)
+            body = pattern[i + 1 : close] if close > 0 else ""
+            if body.endswith(",") and body[:-1].isdigit():
+                return False
+            if body.replace(",", "").isdigit():
+                bounded += 1
+        elif c == "?" and i > 0 and pattern[i - 1] not in "(?*+}":
+            bounded += 1
+        i += 1
+    return bounded <= _MAX_BOUNDED_QUANTIFIERS
+
+
+def compile_pattern(pattern: str, *, ignorecase: bool = False) -> LazyPattern:
+    """Validate a Vale pattern (already assembled from tokens) or raise :class:`RegexProblem`."""
+    translated = translate(pattern)
+    flags = regex.IGNORECASE if ignorecase else 0
     try:
-        translated = translate(pattern)
-        flags = regex.IGNORECASE if ignorecase else 0
-        return regex.compile(translated, flags)
+        # Fast path: what ``re`` accepts without warnings, ``regex`` (version 0) reads the same way.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            checked = re.compile(translated, re.IGNORECASE if ignorecase else 0)
+        compiled = checked if linear_safe(translated) else None
+        return LazyPattern(translated, flags, checked.groups, dict(checked.groupindex), compiled)
+    except (re.error, RecursionError, OverflowError, ValueError, Warning):
+        pass
+    try:
+        compiled = _compiled(translated, flags)
     except regex.error as exc:
         where = f" at position {exc.pos}" if getattr(exc, "pos", None) is not None else ""
         raise RegexProblem(f"bad regular expression {pattern!r}: {exc.msg}{where}") from None
     except (OverflowError, RecursionError, ValueError) as exc:
-        if isinstance(exc, RegexProblem):
-            raise RegexProblem(f"bad regular expression {pattern!r}: {exc}") from None
         raise RegexProblem(f"bad regular expression {pattern!r}: {exc}") from None
+    return LazyPattern(translated, flags, compiled.groups, dict(compiled.groupindex), compiled)
 
 
 def finditer(pattern: Pattern, text: str, timeout: float) -> Iterator[Match]:
@@ -127,6 +238,8 @@ def finditer(pattern: Pattern, text: str, timeout: float) -> Iterator[Match]:
         yield from pattern.finditer(text, timeout=timeout)
     except TimeoutError:
         raise RuleTimedOut(timeout) from None
+    except regex.error as exc:
+        raise RuleFailed(f"could not run its pattern: {exc.msg}") from None
 
 
 def search(pattern: Pattern, text: str, timeout: float) -> Match | None:

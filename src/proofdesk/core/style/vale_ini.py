@@ -11,8 +11,17 @@ from proofdesk.core.findings import Severity
 from proofdesk.core.style.errors import Problem
 from proofdesk.core.style.vale.base import LEVELS
 
-GLOBAL_KEYS = {"StylesPath", "MinAlertLevel", "Vocab", "Packages", "IgnoredScopes", "SkippedScopes",
-               "IgnoredClasses", "WordTemplate", "NLPEndpoint"}
+GLOBAL_KEYS = {
+    "StylesPath",
+    "MinAlertLevel",
+    "Vocab",
+    "Packages",
+    "IgnoredScopes",
+    "SkippedScopes",
+    "IgnoredClasses",
+    "WordTemplate",
+    "NLPEndpoint",
+}
 SECTION_KEYS = {"BasedOnStyles", "BlockIgnores", "TokenIgnores", "Transform", "Lang", "CommentDelimiters"}
 _RULE_SETTING = re.compile(r"^[A-Za-z0-9_-]+(\.[A-Za-z0-9_.-]+)?$")
 SETTING_VALUES = {"YES", "NO", *LEVELS}
@@ -53,7 +62,7 @@ def expand_braces(glob: str) -> list[str]:
         return [glob]
     out: list[str] = []
     for option in m.group(1).split(","):
-        out.extend(expand_braces(glob[: m.start()] + option.strip() + glob[m.end() :]))
+        out.extend(g for g in expand_braces(glob[: m.start()] + option.strip() + glob[m.end() :]) if g not in out)
     return out
 
 
@@ -108,14 +117,14 @@ def parse_vale_ini(path: Path, problems: list[Problem]) -> ValeConfig:
     return cfg
 
 
-def _global(cfg: ValeConfig, key: str, value: str, label: str, number: int, col: int,
-            problems: list[Problem]) -> None:
+def _global(cfg: ValeConfig, key: str, value: str, label: str, number: int, col: int, problems: list[Problem]) -> None:
     if key == "StylesPath":
         cfg.styles_path = (cfg.path.parent / value).resolve() if value else None
     elif key == "MinAlertLevel":
         if value not in LEVELS:
-            problems.append(Problem(label, number, col, f"MinAlertLevel must be suggestion, warning or error "
-                                                        f"(found {value!r})"))
+            problems.append(
+                Problem(label, number, col, f"MinAlertLevel must be suggestion, warning or error (found {value!r})")
+            )
         else:
             cfg.min_alert_level = value
     elif key == "Vocab":
@@ -123,12 +132,19 @@ def _global(cfg: ValeConfig, key: str, value: str, label: str, number: int, col:
     elif key in GLOBAL_KEYS:
         cfg.notices.append(f"{label}:{number}: {key} is not used by ProofDesk")
     else:
-        problems.append(Problem(label, number, col, f"unknown setting {key!r} before any [section] (expected one "
-                                                    f"of: {', '.join(sorted(GLOBAL_KEYS))})"))
+        problems.append(
+            Problem(
+                label,
+                number,
+                col,
+                f"unknown setting {key!r} before any [section] (expected one of: {', '.join(sorted(GLOBAL_KEYS))})",
+            )
+        )
 
 
-def _section_key(cfg: ValeConfig, section: Section, key: str, value: str, label: str, number: int, col: int,
-                 problems: list[Problem]) -> None:
+def _section_key(
+    cfg: ValeConfig, section: Section, key: str, value: str, label: str, number: int, col: int, problems: list[Problem]
+) -> None:
     if key == "BasedOnStyles":
         section.based_on.extend(v.strip() for v in value.split(",") if v.strip())
     elif key in SECTION_KEYS or key == "Vocab":
@@ -138,17 +154,30 @@ def _section_key(cfg: ValeConfig, section: Section, key: str, value: str, label:
             cfg.notices.append(f"{label}:{number}: {key} is not used by ProofDesk")
     elif _RULE_SETTING.match(key):
         if value not in SETTING_VALUES:
-            problems.append(Problem(label, number, col + len(key), f"{key} must be YES, NO, suggestion, warning or "
-                                                                   f"error (found {value!r})"))
+            problems.append(
+                Problem(
+                    label,
+                    number,
+                    col + len(key),
+                    f"{key} must be YES, NO, suggestion, warning or error (found {value!r})",
+                )
+            )
         else:
             section.settings.append((key, value))
     else:
-        problems.append(Problem(label, number, col, f"unknown setting {key!r} in [{section.glob}] (expected "
-                                                    "BasedOnStyles or Style.Rule = NO|YES|level)"))
+        problems.append(
+            Problem(
+                label,
+                number,
+                col,
+                f"unknown setting {key!r} in [{section.glob}] (expected BasedOnStyles or Style.Rule = NO|YES|level)",
+            )
+        )
 
 
-def resolve_level(rule_name: str, base: Severity, from_ini: bool, cfg: ValeConfig | None,
-                  filename: str) -> Severity | None:
+def resolve_level(
+    rule_name: str, base: Severity, from_ini: bool, cfg: ValeConfig | None, filename: str
+) -> Severity | None:
     """The rule's level for ``filename`` under ``cfg`` (None: off). Later sections win, as in Vale."""
     if cfg is None:
         return base

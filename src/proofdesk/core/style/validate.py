@@ -63,6 +63,9 @@ def summarise(style: HouseStyle) -> str:
     rules = [r for r in style.rules if isinstance(r, Rule)]
     kinds = Counter(r.extends for r in rules)
     parts = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
-    vocab = f"; vocabulary: {len(style.accept)} accepted, {len(style.reject)} rejected" if (
-        style.accept or style.reject) else ""
+    vocab = (
+        f"; vocabulary: {len(style.accept)} accepted, {len(style.reject)} rejected"
+        if (style.accept or style.reject)
+        else ""
+    )
     return f"valid: '{style.name}' ({style.language}), {len(rules)} rules" + (f" ({parts})" if parts else "") + vocab

@@ -16,6 +16,8 @@ import yaml
 
 from proofdesk.core.style.errors import Problem
 
+# libyaml's composer when present: several times faster, same nodes and marks.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_STYLE_BYTES = 2_000_000
 MAX_NODES = 200_000
 
@@ -62,7 +64,7 @@ def compose_text(src: Source, text: str) -> yaml.Node | None:
         src.problems.append(Problem(src.label, 1, 1, "the file contains NUL bytes; it is not a YAML text file"))
         return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -72,36 +74,75 @@ def compose_text(src: Source, text: str) -> yaml.Node | None:
     except yaml.YAMLError as exc:
         src.problems.append(Problem(src.label, 1, 1, f"YAML syntax error: {exc}"))
         return None
-    if node is not None and _count(node) > MAX_NODES:
+    except RecursionError:
+        src.problems.append(Problem(src.label, 1, 1, "the file is too deeply nested to be a style"))
+        return None
+    if node is None:
+        return None
+    # Only anchors and aliases can make the loaded size outgrow the text.
+    if "&" in text and _expanded_size(node) > MAX_NODES:
         src.problems.append(Problem(src.label, 1, 1, "the file is too deeply nested or aliased to be a style"))
+        return None
+    unsafe = _unsafe_tag(node)
+    if unsafe is not None:
+        src.problem(
+            unsafe,
+            f"unsupported YAML tag {unsafe.tag} (a style holds only text, numbers, true/false, lists and mappings)",
+        )
         return None
     return node
 
 
-def _count(node: yaml.Node) -> int:
-    seen: set[int] = set()
+def _expanded_size(node: yaml.Node) -> int:
+    """How many nodes the document has once aliases are expanded (what loading it would build)."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(node, False)]
+    while stack:
+        n, done = stack.pop()
+        if id(n) in sizes:
+            continue
+        children: list[yaml.Node] = []
+        if isinstance(n, yaml.MappingNode):
+            children = [c for pair in n.value for c in pair]
+        elif isinstance(n, yaml.SequenceNode):
+            children = list(n.value)
+        if done:
+            sizes[id(n)] = min(MAX_NODES + 1, 1 + sum(sizes.get(id(c), 0) for c in children))
+            continue
+        stack.append((n, True))
+        stack.extend((c, False) for c in children if id(c) not in sizes)
+    return sizes[id(node)]
+
+
+SAFE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge")
+)
+
+
+def _unsafe_tag(node: yaml.Node) -> yaml.Node | None:
     stack = [node]
-    total = 0
+    seen: set[int] = set()
     while stack:
         n = stack.pop()
-        total += 1
-        if total > MAX_NODES:
-            break
         if id(n) in seen:
-            # An alias: counting it again is how "billion laughs" files blow up.
-            total += 1
             continue
         seen.add(id(n))
+        if n.tag not in SAFE_TAGS:
+            return n
         if isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                stack.extend((k, v))
+            stack.extend(c for pair in n.value for c in pair)
         elif isinstance(n, yaml.SequenceNode):
             stack.extend(n.value)
-    return total
+    return None
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 def value(node: yaml.Node) -> Any:
     """The plain Python value of ``node`` (safe constructors only)."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == _STR_TAG:
+        return node.value
     return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
 
 

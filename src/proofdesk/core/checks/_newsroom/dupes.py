@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from proofdesk.core.checks._newsroom import scan, shapes
-from proofdesk.core.checks._newsroom.text import Span, ends_sentence, normalise, sentences
+from proofdesk.core.checks._newsroom.text import Span, ends_sentence, normalise, sentences, word_set
 from proofdesk.core.document import Block, BlockKind
 
 MIN_BLOCK_TOKENS = 4
@@ -27,11 +27,21 @@ MIN_NEAR_TOKENS = 8
 # One changed word per this many words is still "the same sentence".
 WORDS_PER_EDIT = 8.0
 RARE_KEYS = 4
-MAX_POSTINGS = 48
+MAX_POSTINGS = 24
 
-_NEGATIONS = frozenset("not no never nor neither none nobody nothing cannot cant dont doesnt didnt isnt wasnt "
-                       "arent werent wont wouldnt shouldnt couldnt hasnt havent hadnt without".split())
-_PRONOUN_START = frozenset("he she it they we i this that these those there his her its their".split())
+# Words that carry the fact of a sentence: a copy that changes one of them is a new sentence.
+_FACT_WORDS = word_set(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday today yesterday tomorrow one two three four five six seven "
+    "eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million billion trillion "
+    "first second third fourth fifth last next previous rose fell rise fall rises falls up down higher "
+    "lower increase decrease increased decreased gained lost won he she his her him they we you"
+)
+_NEGATIONS = word_set(
+    "not no never nor neither none nobody nothing cannot cant dont doesnt didnt isnt wasnt arent werent "
+    "wont wouldnt shouldnt couldnt hasnt havent hadnt without"
+)
+_PRONOUN_START = word_set("he she it they we i this that these those there his her its their")
 # A photo credit tacked onto one copy of a caption does not make it a new caption.
 _TRAILING_CREDIT = re.compile(
     r"\s*(?:\(?(?:photo(?:graph)?|picture|image|credit)s?\s*(?::|by)\s*[^.()]{1,60}\)?"
@@ -88,16 +98,23 @@ class _Index:
             return hit
         if len(unit.toks) < 2:
             return None
-        seen: set[int] = set()
+        keys = self.keys(unit)
+        hits: dict[int, tuple[int, Unit]] = {}
+        for key in keys:
+            for cand in self.postings.get(key, [])[-MAX_POSTINGS:]:
+                count, _ = hits.get(id(cand), (0, cand))
+                hits[id(cand)] = (count + 1, cand)
+        # A near copy shares most of its rare words; one typo or changed word can cost at most two keys.
+        need = 2 if len(keys) >= 3 else 1
+        n = len(unit.toks)
+        slack = max(1.0, n / WORDS_PER_EDIT)
         best: tuple[float, Unit] | None = None
-        for key in self.keys(unit):
-            for cand in reversed(self.postings.get(key, [])[-MAX_POSTINGS:]):
-                if id(cand) in seen:
-                    continue
-                seen.add(id(cand))
-                cost = near_cost(unit.toks, cand.toks)
-                if cost is not None and (best is None or cost < best[0]):
-                    best = (cost, cand)
+        for count, cand in hits.values():
+            if count < need or abs(len(cand.toks) - n) > slack:
+                continue
+            cost = near_cost(unit.toks, cand.toks)
+            if cost is not None and (best is None or cost < best[0]):
+                best = (cost, cand)
         return best[1] if best else None
 
 
@@ -120,18 +137,34 @@ def near_cost(a: Sequence[str], b: Sequence[str]) -> float | None:
             continue
         old = a[op.src_start : op.src_end]
         new = b[op.dest_start : op.dest_end]
-        for w in (*old, *new):
-            if any(c.isdigit() for c in w) or w in _NEGATIONS:
+        pairs = list(zip(old, new, strict=True)) if op.tag == "replace" and len(old) == len(new) else []
+        for x, y in pairs:
+            if _is_typo(x, y):
+                cost += 0.5
+            elif _carries_fact(x) or _carries_fact(y):
                 return None
-        if op.tag == "replace" and len(old) == len(new):
-            for x, y in zip(old, new, strict=True):
-                typo = min(len(x), len(y)) >= 4 and Levenshtein.distance(x, y) <= 2
-                cost += 0.5 if typo else 1.0
-        else:
+            else:
+                cost += 1.0
+        if not pairs:
+            if any(_carries_fact(w) for w in (*old, *new)):
+                return None
             cost += max(len(old), len(new))
         if cost > budget:
             return None
     return cost
+
+
+def _carries_fact(word: str) -> bool:
+    return any(c.isdigit() for c in word) or word in _NEGATIONS or word in _FACT_WORDS
+
+
+def _is_typo(x: str, y: str) -> bool:
+    """A slip of the keyboard, not a different word: close spelling, and not two real fact words."""
+    if min(len(x), len(y)) < 4 or Levenshtein.distance(x, y) > 2:
+        return False
+    if any(c.isdigit() for c in x + y):
+        return False
+    return not (x in _FACT_WORDS and y in _FACT_WORDS) and not (x in _NEGATIONS or y in _NEGATIONS)
 
 
 def _block_norm(block: Block) -> str:
@@ -177,11 +210,11 @@ def find_duplicates(blocks: Sequence[Block], skip: set[int], body_start: int) ->
             continue
         spans = sentences(b.text)
         norm = _block_norm(b)
-        bu = Unit(i, 0, len(b.text), norm, norm.split(), True, len(spans) <= 1)
-        block_units.append(bu)
-        sus = [bu] if len(spans) <= 1 else [_sentence_unit(b, i, s) for s in spans]
+        unit = Unit(i, 0, len(b.text), norm, norm.split(), True, len(spans) <= 1)
+        block_units.append(unit)
+        sus = [unit] if len(spans) <= 1 else [_sentence_unit(b, i, s) for s in spans]
         sent_units.append(sus)
-        for t in set(bu.toks):
+        for t in set(unit.toks):
             df[t] += 1
     blocks_seen = _Index(df)
     sents_seen = _Index(df)
@@ -195,9 +228,9 @@ def find_duplicates(blocks: Sequence[Block], skip: set[int], body_start: int) ->
         adjacent_to = prev_live
         prev_live = i
         if _block_eligible(b, bu):
-            orig = blocks_seen.find(bu)
-            if orig is not None and _may_repeat(b, bu, orig, adjacent_to, body_start, blocks):
-                dups.append(_block_dup(blocks, orig, bu, adjacent_to, body_start))
+            match = blocks_seen.find(bu)
+            if match is not None and _may_repeat(b, bu, match, adjacent_to, body_start, blocks):
+                dups.append(_block_dup(blocks, match, bu, adjacent_to, body_start))
                 flagged.add(dups[-1].block)
                 continue
         for su in sent_units[i]:
@@ -235,17 +268,23 @@ def _may_repeat(b: Block, u: Unit, orig: Unit, adjacent_to: int, body_start: int
     """Short unpunctuated lines (crossheads, list labels) may recur; anything adjacent may not."""
     if orig.block == adjacent_to or b.kind == BlockKind.CAPTION or blocks[orig.block].kind == BlockKind.CAPTION:
         return True
+    if not _sentence_eligible(u) and len(u.toks) < 12:
+        return False
     if orig.block < body_start and len(u.toks) >= 4:
         return True
     return len(u.toks) >= 7 or ends_sentence(b.text)
 
 
-_STORY_CUES = re.compile(
-    r"\b(?:said|says|told|added|according to|announced|reported|warned|insisted)\b|[\"“”]"
-)
+_STORY_CUES = re.compile(r"\b(?:said|says|told|added|according to|announced|reported|warned|insisted)\b|[\"“”]")
+
+
+_CAPTION_MARKS = re.compile(r"^\s*(?:FILE PHOTO|FILE|PHOTO|PICTURED|IN PICTURES)\b|\b[A-Z]{2,}/[A-Z]", re.IGNORECASE)
 
 
 def _reads_as_story(text: str) -> bool:
+    if _CAPTION_MARKS.search(text):
+        return False
+    text = _TRAILING_CREDIT.sub("", text) or text
     return _STORY_CUES.search(text) is not None or len(sentences(text)) > 1
 
 

@@ -18,7 +18,6 @@ from proofdesk.core.checks._newsroom import shapes, wording
 from proofdesk.core.checks._newsroom.text import ends_sentence
 from proofdesk.core.document import Block
 
-
 _LIST_ITEM = re.compile(r"^(?:[-•*·–]|\d{1,2}[.)])\s+\S")
 
 
@@ -35,28 +34,33 @@ class Hit:
 class Layout:
     body_start: int  # index of the first body paragraph (len(blocks) if none)
     story_end: int  # index of the last block of the story proper (-1 if none)
+    credited: bool = False  # the story ends with a credit line (else with its last paragraph)
 
 
-def layout(texts: Sequence[str], words: Sequence[str | None]) -> Layout:
+def layout(texts: Sequence[str], words: Sequence[str | None], credit: Sequence[bool] | None = None) -> Layout:
     """Where the body starts and the story ends, ignoring lines already known to be furniture."""
     n = len(texts)
     body_start = next(
         (i for i, t in enumerate(texts) if words[i] is None and shapes.is_body_paragraph(t) and not shapes.is_bio(t)),
         n,
     )
-    credits = [i for i, t in enumerate(texts) if shapes.is_credit_line(t)]
+    credits = [i for i, t in enumerate(texts) if (credit[i] if credit is not None else shapes.is_credit_line(t))]
     last_body = -1
     for i in range(n - 1, -1, -1):
         t = texts[i]
         # A bio closes the story only under a name line or an "About the author"
         # label; on its own it may be the last paragraph of an obituary or profile.
-        if words[i] is not None or (shapes.is_bio(t) and (t.startswith("About") or (i > 0 and shapes.is_name_line(texts[i - 1])))):
+        if words[i] is not None or (
+            shapes.is_bio(t) and (t.startswith("About") or (i > 0 and shapes.is_name_line(texts[i - 1])))
+        ):
             continue
         if ends_sentence(t) and len(t.split()) >= 6:
             last_body = i
             break
-    story_end = max(credits[-1] if credits else -1, last_body)
-    return Layout(body_start, story_end)
+    # The credit line closes the story; one above the first body paragraph is a byline.
+    credits = [i for i in credits if i > body_start]
+    story_end = credits[-1] if credits else last_body
+    return Layout(body_start, story_end, bool(credits))
 
 
 def scan(blocks: Sequence[Block], extra: Sequence[str] = ()) -> list[Hit]:
@@ -64,12 +68,12 @@ def scan(blocks: Sequence[Block], extra: Sequence[str] = ()) -> list[Hit]:
     credit = [shapes.is_credit_line(t) for t in texts]
     words: list[str | None] = [None if credit[i] else wording.classify(t, extra) for i, t in enumerate(texts)]
     _top_chrome(texts, words, credit)
-    lay = layout(texts, words)
+    _agency_photo_credits(texts, words, credit, layout(texts, words, credit).body_start)
+    lay = layout(texts, words, credit)
     hits: list[Hit] = []
     n = len(texts)
     i = 0
     while i < n:
-        t = texts[i]
         rule = words[i]
         tail = i > lay.story_end
         if credit[i]:
@@ -85,14 +89,16 @@ def scan(blocks: Sequence[Block], extra: Sequence[str] = ()) -> list[Hit]:
             i += 1
             continue
         if tail:
-            hit = _tail_shape(texts, words, credit, i)
+            hit = _tail_shape(texts, words, credit, i, lay.credited)
             if hit is not None:
                 hits.append(hit)
                 i = hit.last + 1
                 continue
         elif lay.body_start < i:
+            # Unlabelled links inside the story must be a run of three: two title-case lines in a
+            # row can be a crosshead over a list item.
             last = _headline_run(texts, words, credit, i, tail=False, title_only=True)
-            if last >= i + 1:
+            if last >= i + 2 and _between_paragraphs(texts, words, i, last):
                 hits.append(Hit("furniture.related-block", i, last))
                 i = last + 1
                 continue
@@ -108,14 +114,49 @@ _UI_WORD = re.compile(
 )
 
 
+_UI_START = re.compile(
+    r"^(?:search|type|enter|sign|log|subscribe|skip|listen|follow|share|click|tap|press|choose|select|go)\b",
+    re.IGNORECASE,
+)
+
+
 def _top_chrome(texts: Sequence[str], words: list[str | None], credit: Sequence[bool]) -> None:
     """Mark short page-interface lines above the headline (the first line of four words or more)."""
+    for i, t in enumerate(texts):
+        if words[i] is not None or credit[i]:
+            continue
+        # An instruction to the reader ("Search news, topics and people") is not the headline.
+        if len(t.split()) <= 8 and _UI_START.match(t) and not shapes.is_title_case(t) and not ends_sentence(t):
+            words[i] = (
+                "furniture.search-box" if re.search(r"search|keyword", t, re.IGNORECASE) else "furniture.page-chrome"
+            )
+            continue
+        if len(t.split()) >= 4:
+            break
     top = next((i for i, t in enumerate(texts) if words[i] is None and len(t.split()) >= 4), len(texts))
     short = [i for i in range(top) if words[i] is None and not credit[i] and not ends_sentence(texts[i])]
     for i in short:
         near_other = any(0 <= j < top and words[j] is not None for j in (i - 1, i + 1))
         if _UI_WORD.search(texts[i]) or (near_other and len(texts[i].split()) <= 3):
             words[i] = "furniture.page-chrome"
+
+
+def _agency_photo_credits(texts: Sequence[str], words: list[str | None], credit: list[bool], body_start: int) -> None:
+    """An agency named alone above or between paragraphs credits a photo; only at the end is it the story's credit.
+
+    "— AP" and "(Reuters)" keep their sign-off form and stay credits wherever they are.
+    """
+    body_after = [False] * len(texts)
+    seen_body = False
+    for i in range(len(texts) - 1, -1, -1):
+        body_after[i] = seen_body
+        story = words[i] is None and not credit[i] and not shapes.is_bio(texts[i])
+        seen_body = seen_body or (story and shapes.is_body_paragraph(texts[i]))
+    for i, t in enumerate(texts):
+        signed_off = t.lstrip()[:1] in {"—", "–", "-", "•", "("}
+        if credit[i] and shapes.is_bare_agency(t) and not signed_off and i > 0 and (i < body_start or body_after[i]):
+            credit[i] = False
+            words[i] = "furniture.photo-credit"
 
 
 def _headline_run(
@@ -146,13 +187,27 @@ def _headline_run(
     return last
 
 
-def _tail_shape(texts: Sequence[str], words: Sequence[str | None], credit: Sequence[bool], i: int) -> Hit | None:
+def _between_paragraphs(texts: Sequence[str], words: Sequence[str | None], first: int, last: int) -> bool:
+    """An unlabelled run of links sits between two story paragraphs; a list sits under its crosshead.
+
+    Results tables ("Arsenal 2 Fulham 0") and lists of figures are story too.
+    """
+    before = next((texts[j] for j in range(first - 1, -1, -1) if words[j] is None), "")
+    after = next((texts[j] for j in range(last + 1, len(texts)) if words[j] is None), "")
+    if not (ends_sentence(before) and (not after or ends_sentence(after))):
+        return False
+    return all(len(re.findall(r"\d+", texts[j])) <= 1 and len(texts[j].split()) >= 5 for j in range(first, last + 1))
+
+
+def _tail_shape(
+    texts: Sequence[str], words: Sequence[str | None], credit: Sequence[bool], i: int, credited: bool
+) -> Hit | None:
     t = texts[i]
     n = len(texts)
-    # A list closing the story (with its crosshead) is story, not a run of links:
-    # links come under a label, which the wording pass has already claimed.
+    # With no credit line to mark the end, a list closing the story (with its crosshead)
+    # is story, not a run of links: labelled links were already claimed by their wording.
     nxt = next((j for j in range(i + 1, n) if words[j] is None), None)
-    if _LIST_ITEM.match(t) or (nxt is not None and _LIST_ITEM.match(texts[nxt])):
+    if not credited and (_LIST_ITEM.match(t) or (nxt is not None and _LIST_ITEM.match(texts[nxt]))):
         return None
     if shapes.is_name_line(t) and i + 1 < n and shapes.is_bio(texts[i + 1]):
         last = i + 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from proofdesk.core.checks._newsroom.text import ends_sentence
+from proofdesk.core.checks._newsroom.text import ends_sentence, word_set
 
 _AGENCIES = (
     r"Reuters|REUTERS|AP|Associated Press|AFP|Agence France-Presse|Bloomberg|Bloomberg News|PA|PA Media|"
@@ -27,6 +27,8 @@ CREDIT_LINE = re.compile(
     r"(?:editing|reporting|writing)\s+by\b"
     r"|(?:" + _AGENCIES + r")\)?\s*$"
     r"|(?:with\s+)?(?:additional\s+)?(?:reporting|input|contributions?)\s+from\b"
+    r"|(?:(?:" + _AGENCIES + r")\s+)?(?:writers?|reporters?|correspondents?|journalists?|staff)\b[^\n]{0,160}"
+    r"\bcontributed(?: to)?(?: this)?(?: report| story| article)?\.?\s*$"
     r"|©\s*(?:" + _AGENCIES + r")\b[^\n]{0,20}$"
     r")",
     re.IGNORECASE,
@@ -35,9 +37,9 @@ CREDIT_LINE = re.compile(
 # "REUTERS/Jane Doe"; those are furniture.
 _PHOTO_SLASH = re.compile(r"^\s*\(?(?:" + _AGENCIES + r")\s*/\s*\w", re.IGNORECASE)
 
-_TITLE_SMALL = frozenset(
-    "a an and as at but by for from in into nor of on onto or over per the to up upon via vs with "
-    "is are was be after amid over off out than that".split()
+_TITLE_SMALL = word_set(
+    "a an and as at but by for from in into nor of on onto or over per the to up upon via vs with is are "
+    "was be after amid over off out than that"
 )
 _NAME_PART = r"(?:[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)*|[A-Z]\.|[A-Z][a-z]?[’'][A-Z][a-z]+|Mc[A-Z][a-z]+)"
 NAME_LINE = re.compile(rf"^\s*(?:By\s+)?{_NAME_PART}(?:\s+(?:{_NAME_PART}|de|da|van|von|der|bin|al|le|la)){{1,3}}\s*$")
@@ -49,7 +51,10 @@ _PROFESSION = (
 )
 _BIO = re.compile(
     r"^(?:About the author\b[^\n]*|(?:(?:He|She|They)|(?!(?:The|A|An|This|That|His|Her|Its|Their|Our)\b)"
-    + _NAME_PART + r"(?:\s+" + _NAME_PART + r"){1,3})"
+    + _NAME_PART
+    + r"(?:\s+"
+    + _NAME_PART
+    + r"){1,3})"
     r"\s+(?:is|has been|joined|covers|writes|reports)\b[^.\n]{0,70}?\b(?i:" + _PROFESSION + r")s?\b"
     r"[^\n]*)$",
 )
@@ -57,10 +62,18 @@ _BIO = re.compile(
 
 _BIO_BEAT = re.compile(
     r"^(?:(?:He|She|They)|" + _NAME_PART + r"(?:\s+" + _NAME_PART + r"){1,3})"
-    r"\s+(?:covers|writes about|reports on|has reported (?:on|for)|has been (?:with|at))\b[^\n]{0,80}?"
+    r"\s+(?:covers|writes about|reports on|has reported|has been|has worked)\b[^\n]{0,80}?"
     r"\b(?:for|at|with|on)\s+(?:the\s+)?[A-Z][^\n]*$"
     r"|^(?:Contact|Email|E-mail|Follow)\s+(?:him|her|them|the author|[A-Z]\w+)\s+(?:at|on|via)\b[^\n]{0,80}$"
 )
+
+
+_BARE_AGENCY = re.compile(_BULLET + r"(?:" + _AGENCIES + r")\)?\s*$")
+
+
+def is_bare_agency(text: str) -> bool:
+    """A line naming only an agency: the credit under a story, or a photo credit under a caption."""
+    return _BARE_AGENCY.match(text) is not None
 
 
 def is_credit_line(text: str) -> bool:

@@ -14,11 +14,17 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 END_PUNCT = re.compile(r"[.!?…][\"'’”»)\]]*\s*$")
 
+
+def word_set(*chunks: str) -> frozenset[str]:
+    """Word lists are kept as running text: easier to read and to extend than a column of strings."""
+    return frozenset(" ".join(chunks).split())
+
+
 # Abbreviations whose full stop does not end a sentence in agency copy.
-_ABBREV = frozenset(
-    "mr mrs ms dr prof st sen rep gov gen col lt sgt capt cmdr adm jr sr rev hon "
-    "no nos vs etc inc ltd co corp bros dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec "
-    "u.s u.k u.n e.u a.m p.m i.e e.g".split()
+_ABBREV = word_set(
+    "mr mrs ms dr prof st sen rep gov gen col lt sgt capt cmdr adm jr sr rev hon no nos vs etc inc ltd co "
+    "corp bros dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m "
+    "p.m i.e e.g"
 )
 _SENT_END = re.compile(r"[.!?…]+[\"'’”»)\]]*(?=\s+[\"'‘“«(\[]?[A-Z0-9])")
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from proofdesk.core.checks._newsroom.shapes import is_headline_shaped, is_title_case
+from proofdesk.core.checks._newsroom.text import word_set
 
 _F = re.IGNORECASE
 _SOCIAL = (
@@ -19,7 +20,7 @@ _SOCIAL = (
     r"instagram|youtube|tiktok|flipboard|mastodon|google news|print|copy link|sms|snapchat"
 )
 _REPORTING = re.compile(r"\b(?:said|says|say|told|according|added|announced|reported|wrote|argued|insisted)\b", _F)
-_QUOTE_MARKS = re.compile("[\"“”«»]")
+_QUOTE_MARKS = re.compile('["“”«»]')
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you’re|you'll|you’ll)\b", _F)
 
 SEARCH = re.compile(
@@ -34,16 +35,24 @@ CHROME = re.compile(
     r"(?:skip to (?:main )?(?:content|navigation|search)|(?:main |open |close )?menu|close|home|log ?in|log ?out"
     r"|sign ?in|register|my account|account|subscribe(?: now| today)?|back to top|go to top|top of page"
     r"|loading(?:\.\.\.|…)?|listen to (?:this )?(?:article|story)(?:\s*[-–—:]?\s*\d+\s*min(?:ute)?s?)?"
+    r"|listen(?:\s*[·:|-]?\s*\d{1,2}:\d{2}(?:\s*mins?)?)?"
     r"|\d+\s*min(?:ute)?s?\s+read|print(?: this (?:page|article|story))?|(?:view |show |jump to |leave a )?comments?"
     r"|comments?\s*\(\d+\)|\d+\s+comments?|toggle navigation|breaking news|edition\s*:?\s*\w+(?: \w+)?"
-    r"|all rights reserved\.?|(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?[\w .,&'’-]{1,50}(?:all rights reserved)?\.?"
+    r"|all rights reserved\.?|(?:©|\(c\)|copyright)\s*\d{4}\s*[\w .,&'’-]{1,50}|(?:©|\(c\)|copyright)[\w .,&'’-]{1,50}"
+    r"all rights reserved\.?"
     r"|(?:home|news)\s*[>›»/|]\s*[\w &'’-]+(?:\s*[>›»/|]\s*[\w &'’-]+)*"
-    r"|(?:updated|published|posted|last updated)\s*:?\s*[\w ,:.]{0,40}\d[\w ,:.]{0,30}"
+    r"|(?:updated|published|posted|last updated|first published)(?: on| at)?\s*:?\s*(?:[A-Z][a-z]{2,8},?\s+)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+    r"|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago|\d{1,2}[:.]\d{2})"
+    r"(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\.?"
     r"|(?:updated\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago"
     r"|jump to (?:comments?(?: section)?|content|navigation|section)|back to (?:menu|top|home|homepage)"
     r"|close(?: dialog| window| banner| pop-?up)?|(?:log ?in|sign ?in)\s*(?:/|\||or)\s*(?:register|sign ?up|subscribe)"
     r"|sections|newsletters|contact us|about us|terms (?:of use|and conditions|& conditions)|(?:our )?privacy policy"
     r"|report an error|editorial (?:standards|guidelines)|corrections(?: and clarifications)?|advertise with us"
+    r"|our standards\s*:.{0,80}|reuse this content|licensing rights|purchase licensing rights|https?://\S+"
+    r"|(?:sign|log) ?in(?: or register)? to (?:comment|reply|post comments|continue reading|read more|save)"
+    r"|\((?:updates|adds|recasts|corrects|changes|refiles|repeats|releads|writes through)\b[^()]{0,150}\)"
     r"|image|photo|video|gallery|audio|(?:image|video) caption|watch|listen|play video|\d+ photos?|"
     r"(?:enlarge|expand|view) (?:this )?(?:image|photo|gallery)|click to enlarge|fullscreen)",
     _F,
@@ -53,20 +62,23 @@ ADVERT = re.compile(
     r"|paid (?:post|content|partner content)|promoted(?: content| stories)?|partner content"
     r"|(?:story|article|content|text) continues (?:below|after (?:the )?(?:advertisement|ad|advert))"
     r"(?: advertisement)?|continue reading (?:below|the main story)"
-    r"|(?:advertisement\s*[-–—:]?\s*)?scroll (?:down )?to continue(?: (?:reading|with content))?"
+    r"|(?:advertisement\s*[-–—:·|•]?\s*)?scroll (?:down )?to continue(?: (?:reading|with content))?"
     r"|skip (?:advert|advertisement|ad)|report (?:this )?ad|ad feedback|remove ads"
-    r"|(?:sponsored|presented|promoted|brought to you|supported|paid for) by [\w &'’.-]{1,40})",
+    r"|(?:sponsored|presented|promoted|brought to you|supported|paid for) by [\w &'’.-]{1,40}|supported by)",
     _F,
 )
 SHARE = re.compile(
     r"(?:share(?: this)?(?: article| story| post| page| on| via)?"
+    r"|(?:share|tweet|email|print|save)(?:\s+(?:share|tweet|email|print|save)){1,5}"
     rf"|share (?:on|via|to|with) (?:{_SOCIAL})(?:\s*(?:[,/|·•]|or|and)\s*(?:{_SOCIAL}))*"
     rf"|(?:{_SOCIAL})(?:\s*[,/|·•]?\s*(?:{_SOCIAL}))+"
     r"|tweet(?: this)?|email(?: this)?(?: article| story| link)?|copy (?:link|url)|link copied"
     r"|save(?: (?:article|story|for later|this article))?|bookmark(?: this)?|gift(?: this)? article"
     r"|click (?:here )?to (?:share|email|print)(?: on [\w ]+)?(?: \(opens in new window\))?|opens in (?:a )?new window"
-    r"|follow(?: us)?|follow (?:us|@\w+|[\w .'’-]{2,40}) on " rf"(?:{_SOCIAL})(?: (?:@\w+|for [\w ,'’-]{{3,60}}))?"
+    r"|follow(?: us)?|follow (?:us|@\w+|[\w .'’-]{2,40}) on "
+    rf"(?:{_SOCIAL})(?: (?:@\w+|for [\w ,'’-]{{3,60}}))?"
     rf"|follow (?:us|@\w+) (?:for|to) [\w ,'’-]{{3,60}}|like us on facebook|find us on (?:{_SOCIAL})"
+    r"|follow [\w .'’-]{2,60} coverage (?:of|on|at) .{1,120}"
     r"|join (?:us|the conversation|the discussion)(?: on [\w ]+)?|connect with us|share your (?:views|thoughts))",
     _F,
 )
@@ -93,8 +105,9 @@ _COOKIE_ACTOR = re.compile(
 )
 COOKIE_ONLY = re.compile(
     r"(?:(?:accept|agree)\s*(?:&|and)\s*(?:continue|close)|your privacy (?:choices|options|settings)"
-    r"|do not sell or share my personal information|accept(?: all)?(?: cookies)?|reject(?: all)?(?: cookies)?|allow all(?: cookies)?|manage (?:cookie )?"
-    r"(?:preferences|settings|consent)|cookie (?:policy|settings|preferences|notice|consent)|privacy (?:settings|policy)"
+    r"|do not sell or share my personal information|accept(?: all)?(?: cookies)?|reject(?: all)?(?: cookies)?"
+    r"|allow all(?: cookies)?|manage (?:cookie )?"
+    r"(?:preferences|settings|consent)|cookie (?:policy|settings|preferences|notice|consent)|privacy settings"
     r"|(?:i )?agree|got it|ok,? (?:i )?understand)",
     _F,
 )
@@ -109,11 +122,15 @@ _PHOTO_AGENCY = re.compile(
     r"|Bloomberg|Handout|iStock|iStockphoto|Unsplash|ANP|dpa|Anadolu|Sipa|Zuma|Supplied|Courtesy)"
     r"(?:\s*(?:/|via|via\s+)\s*[\w .,'’&()-]{1,60})?\)?\s*$"
 )
-_PHOTO_BY = re.compile(r"^\(?(?:photo|picture|image|photograph) by [\w .'’-]{2,40}(?: (?:on|via|for) [\w .'’/-]{2,40})?\)?$", _F)
-_NAME_SLASH = re.compile(r"^\(?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}"
-                         r"(?:\s*/\s*[\w .'’-]{2,30})?\)?$")
-_COURTESY = re.compile(r"^\(?courtesy(?: of)? [\w .,'’&/-]{2,60}\)?$", _F)
-_SMALL = frozenset("via and of for the on by courtesy file photo handout in at images image pool".split())
+_PHOTO_BY = re.compile(
+    r"^\(?(?:photo|picture|image|photograph) by [\w .'’-]{2,40}(?: (?:on|via|for) [\w .'’/-]{2,40})?\)?$", _F
+)
+_NAME_SLASH = re.compile(
+    r"^\(?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}"
+    r"(?:\s*/\s*[\w .'’-]{2,30})?\)?$"
+)
+_COURTESY = re.compile(r"^\(?courtesy(?: of)?\s+(?P<who>[\w .,'’&/-]{2,60}?)\.?\)?$", _F)
+_SMALL = word_set("via and of for the on by courtesy file photo handout in at images image pool")
 
 PROMO_LABEL = (
     r"also on [^:|»›>]{1,40}|also read|read also|also see|see also|read more|more(?: news| stories)?"
@@ -129,12 +146,14 @@ _UPPER_LABEL = re.compile(r"(?P<label>[A-Z][A-Z'’ ]{2,30})\s*(?::|\||»|›|�
 RELATED_LABEL = re.compile(
     r"(?:read more|more|related|related (?:stories|articles|news|content|coverage|links|reading|topics|posts|story)"
     r"|recommended(?: for you| reading| stories| articles)?|you (?:may|might) also (?:like|be interested in|enjoy)"
-    r"|more (?:from|on|about|in) [^\n]{1,40}|more (?:stories|news|articles|coverage|to explore|on this (?:story|topic))"
-    r"|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top stories|latest(?: news| stories| headlines)?"
+    r"|more (?:from|on|about|in) [^\n:|–—]{1,40}"
+    r"|more (?:stories|news|articles|coverage|to explore|on this (?:story|topic))"
+    r"|most (?:read|popular|viewed|shared)(?: (?:from|on|in) [^\n:|–—]{1,30})?"
+    r"|trending(?: now| stories)?|top stories|latest(?: news| stories| headlines)?"
     r"|further reading|see also|also read|read next|what to read next|editor'?s (?:picks?|choice)"
     r"|in (?:other|related) news|explore more|keep reading|popular(?: now| stories| articles)?|don'?t miss|must read"
     r"|around the web|from (?:the|our) (?:web|partners|network)|(?:sponsored|promoted|partner) stories"
-    r"|also on [^\n]{1,30}|other stories|recent (?:posts|stories|articles)|similar (?:stories|articles)"
+    r"|also on [^\n:|–—]{1,30}|other stories|recent (?:posts|stories|articles)|similar (?:stories|articles)"
     r"|(?:more )?stories you (?:may|might) (?:like|have missed)|you may have missed|elsewhere(?: on [\w ]{1,30})?)",
     _F,
 )
@@ -147,9 +166,12 @@ TAGS = re.compile(
 _EDGE = "•·*-–—>»›|→ \t"
 
 
+_NEW_TAB = re.compile(r",?\s*\(?opens (?:in )?(?:a )?new (?:tab|window)\)?\s*$", _F)
+
+
 def bare(text: str) -> str:
-    """The line without bullets, arrows and trailing colons around it."""
-    s = text.strip().strip(_EDGE).strip()
+    """The line without bullets, arrows, "opens new tab" notes and trailing colons around it."""
+    s = _NEW_TAB.sub("", text.strip()).strip(_EDGE).strip()
     return s.rstrip(":…").rstrip(". ").strip() if s.endswith((":", "…", "...")) else s
 
 
@@ -182,12 +204,16 @@ def _is_prompt(text: str) -> bool:
         return True
     if _APP.match(text):
         return True
-    if len(text.split()) <= 20 and _CTA_CLAUSE.search(text) and (_CTA_TOPIC.search(text) or _SECOND_PERSON.search(text)
-                                                                 or re.search(r"\bshare\b", text, _F)):
+    if (
+        len(text.split()) <= 20
+        and _CTA_CLAUSE.search(text)
+        and (_CTA_TOPIC.search(text) or _SECOND_PERSON.search(text) or re.search(r"\bshare\b", text, _F))
+    ):
         return True
-    return bool(re.search(r"newsletter|inbox|subscri", text, _F) and _SECOND_PERSON.search(text)) and len(
-        text.split()
-    ) <= 30
+    return (
+        bool(re.search(r"newsletter|inbox|subscri", text, _F) and _SECOND_PERSON.search(text))
+        and len(text.split()) <= 30
+    )
 
 
 def _is_cookie(text: str) -> bool:
@@ -204,8 +230,15 @@ def photo_credit(text: str) -> bool:
     if m:
         who = m.group("who").rstrip(".")
         return _name_like(who)
-    return bool(_PHOTO_AGENCY.match(s) or _PHOTO_BY.match(s) or _COURTESY.match(s) or _NAME_SLASH.match(s)
-                or re.match(r"^(?:©|\(c\))\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}$", s))
+    courtesy = _COURTESY.match(s)
+    if courtesy:
+        return _name_like(courtesy.group("who"))
+    return bool(
+        _PHOTO_AGENCY.match(s)
+        or _PHOTO_BY.match(s)
+        or _NAME_SLASH.match(s)
+        or re.match(r"^(?:©|\(c\))\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}$", s)
+    )
 
 
 def promo(text: str) -> bool:
@@ -218,9 +251,13 @@ def promo(text: str) -> bool:
         label = s[: m.start("rest")]
         rest = m.group("rest")
         # Generic labels ("Watch:", "Latest –") need a headline after them, not a sentence.
-        strong = re.match(r"(?:also on|read more|related|see also|also read|read also|more from|recommended|"
-                          r"don'?t miss|do not miss|must read|you (?:may|might)|further reading|read next|"
-                          r"what to read next|in (?:other|related) news|editor)", label, _F)
+        strong = re.match(
+            r"(?:also on|read more|related|see also|also read|read also|more from|recommended|"
+            r"don'?t miss|do not miss|must read|you (?:may|might)|further reading|read next|"
+            r"what to read next|in (?:other|related) news|editor)",
+            label,
+            _F,
+        )
         return bool(strong) or is_headline_shaped(rest) or (is_title_case(rest) and not rest.endswith("."))
     m2 = _UPPER_LABEL.fullmatch(s)
     if m2 and len(m2.group("label").split()) <= 4:

@@ -212,9 +212,9 @@ class Rule:
     # Document-level rules keep state across blocks (consistency, conditional).
     document_level: ClassVar[bool] = False
 
-    # Lower-case words one of which must occur in a block for the rule to
-    # match there; None when the patterns are too free-form to say.
-    triggers: frozenset[str] | None = field(default=None, init=False)
+    # Sets of lower-case words: the rule can match a block only if the block contains every word
+    # of at least one set. None when the patterns are too free-form to say.
+    triggers: tuple[frozenset[str], ...] | None = field(default=None, init=False)
 
     def run(self, text: str, timeout: float) -> list[Alert]:
         return []
@@ -256,11 +256,24 @@ def literal_head(token: str) -> str | None:
     return None
 
 
-def triggers_for(tokens: Sequence[str]) -> frozenset[str] | None:
-    heads: set[str] = set()
+_LITERAL_TOKEN = regexes.regex.compile(r"^[\p{L}\p{N}](?:[\p{L}\p{N} '’,&/\"-]|\\[^\p{L}\p{N}\s])*(?<=[\p{L}\p{N}])$")
+_TOKEN_WORDS = regexes.regex.compile(r"\w+")
+
+
+def literal_words(token: str) -> frozenset[str] | None:
+    """Every whole word a match of word-bounded ``token`` must contain, when the token is plain text."""
+    if _LITERAL_TOKEN.match(token):
+        return frozenset(_TOKEN_WORDS.findall(token.replace("\\", "").lower()))
+    head = literal_head(token)
+    return None if head is None else frozenset({head})
+
+
+def triggers_for(tokens: Sequence[str]) -> tuple[frozenset[str], ...] | None:
+    """For each token, the words a block must contain for it to match; None if any token cannot say."""
+    needs: list[frozenset[str]] = []
     for token in tokens:
-        head = literal_head(token)
-        if head is None:
+        words = literal_words(token)
+        if not words:
             return None
-        heads.add(head)
-    return frozenset(heads) if heads else None
+        needs.append(words)
+    return tuple(dict.fromkeys(needs)) if needs else None

@@ -57,6 +57,7 @@ def vale_builtin_rules(accept: Sequence[str], reject: Sequence[str]) -> list[Rul
     for name, definition in _definitions(accept, reject).items():
         src = Source(Path(f"<{name}>"))
         node = yaml.compose(yaml.safe_dump(definition), Loader=yaml.SafeLoader)
+        assert isinstance(node, yaml.MappingNode)
         rule = compile_rule(RuleBody(name, node, src, "vale.ini"), (), notices)
         if rule is not None:
             rules.append(rule)

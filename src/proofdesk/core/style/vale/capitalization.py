@@ -22,12 +22,10 @@ def _word_set(words: str) -> frozenset[str]:
 _AP_SMALL = _word_set("a an the and but for nor or so yet as at by en in of off on per to up via vs v")
 # Chicago: articles, and/but/for/or/nor, every preposition whatever its length, "to" and "as".
 _CHICAGO_SMALL = _word_set(
-
-        "a an the and but for nor or as at by in of off on per to up via vs v about above across after against "
-        "along among around before behind below beneath beside between beyond despite down during except from "
-        "inside into like near onto out outside over past since through throughout toward towards under "
-        "underneath until upon with within without"
-
+    "a an the and but for nor or as at by in of off on per to up via vs v about above across after against "
+    "along among around before behind below beneath beside between beyond despite down during except from "
+    "inside into like near onto out outside over past since through throughout toward towards under "
+    "underneath until upon with within without"
 )
 
 
@@ -61,7 +59,7 @@ def title_case(text: str, style: str = "AP") -> str:
 
 def sentence_case(text: str, exceptions: ExceptionMatcher) -> str:
     words = text.split(" ")
-    out = []
+    out: list[str] = []
     first = True
     for w in words:
         if not w:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,7 +66,7 @@ class Compiled:
     notices: list[str] = field(default_factory=list)
 
 
-def _expected(keys: Sequence[str]) -> str:
+def _expected(keys: Iterable[str]) -> str:
     return ", ".join(sorted(keys))
 
 
@@ -157,8 +157,10 @@ def compile_rule(body: RuleBody, vocab: Sequence[str], notices: list[str]) -> Ru
         try:
             category = Category(cat)
         except ValueError:
-            src.problem(get("category"), f"{what}: unknown category '{cat}' (expected one of: "
-                        f"{_expected([c.value for c in Category])})")
+            src.problem(
+                get("category"),
+                f"{what}: unknown category '{cat}' (expected one of: {_expected([c.value for c in Category])})",
+            )
     limit = 0
     if get("limit") is not None:
         limit = as_int(src, get("limit"), f"{what}: 'limit'") or 0  # type: ignore[arg-type]
@@ -188,17 +190,29 @@ def compile_rule(body: RuleBody, vocab: Sequence[str], notices: list[str]) -> Ru
             return None
 
     def check_each(pairs: list[tuple[str, yaml.Node]]) -> None:
-        # Compile tokens one by one first so a bad one is reported on its own line.
         for tok, tnode in pairs:
             pattern(tok, tnode)
 
+    def combined(full: str, pairs: list[tuple[str, yaml.Node]], list_node: yaml.Node | None, ic: bool) -> Any:
+        """Compile the assembled pattern; if it fails, point at the token to blame (or the list)."""
+        try:
+            return regexes.compile_pattern(full, ignorecase=ic)
+        except regexes.RegexProblem as exc:
+            marker = len(src.problems)
+            check_each(pairs)
+            if len(src.problems) == marker:
+                src.problem(list_node, f"{what}: {exc}")
+            return None
+
     def exceptions_matcher() -> ExceptionMatcher:
         exc_items = strings("exceptions")
-        check_each(exc_items)
         try:
             return ExceptionMatcher.build([e for e, _ in exc_items], vocab_terms)
         except regexes.RegexProblem as exc:
-            src.problem(get("exceptions"), f"{what}: {exc}")
+            marker = len(src.problems)
+            check_each(exc_items)
+            if len(src.problems) == marker:
+                src.problem(get("exceptions"), f"{what}: {exc}")
             return ExceptionMatcher()
 
     rule: Rule | None = None
@@ -206,21 +220,18 @@ def compile_rule(body: RuleBody, vocab: Sequence[str], notices: list[str]) -> Ru
         tokens, raw = strings("tokens"), strings("raw")
         if not tokens and not raw:
             src.problem(node, f"{what}: an existence rule needs 'tokens' or 'raw' (a list of patterns)")
-        marker = len(src.problems)
-        check_each(tokens)
-        if not tokens:
-            check_each(raw)
         # Vale: accepted vocabulary only excuses word-based matches.
         exc = exceptions_matcher() if not nonword else _exceptions_no_vocab(src, what, strings("exceptions"))
         full = existence_pattern([t for t, _ in tokens], [r for r, _ in raw], nonword=nonword, append=flag("append"))
-        compiled = pattern(full, get("tokens") or get("raw"), ignorecase) if len(src.problems) == marker else None
+        compiled = combined(full, tokens + raw, get("tokens") or get("raw"), ignorecase)
         if compiled is not None:
             rule = Existence(**common, pattern=compiled, exceptions=exc)
             if not raw and not nonword:
                 rule.triggers = triggers_for([t for t, _ in tokens])
     elif extends == "substitution":
-        rule = _substitution(src, what, node, get("swap"), common, ignorecase, nonword, flag("capitalize"),
-                             exceptions_matcher(), pattern)
+        rule = _substitution(
+            src, what, node, get("swap"), common, ignorecase, nonword, flag("capitalize"), exceptions_matcher(), pattern
+        )
         if get("pos") is not None:
             notices.append(f"{common['source']}: {name}: 'pos' (part-of-speech filter) is ignored")
     elif extends == "occurrence":
@@ -233,28 +244,33 @@ def compile_rule(body: RuleBody, vocab: Sequence[str], notices: list[str]) -> Ru
             mn = as_int(src, get("min"), f"{what}: 'min'") if get("min") is not None else 0  # type: ignore[arg-type]
             if not mx and not mn:
                 src.problem(node, f"{what}: an occurrence rule needs 'max' or 'min' (a positive number)")
-            compiled = pattern(f"(?:{tok})", tok_node, ignorecase) if tok is not None else None
+            compiled = combined(f"(?:{tok})", [(tok, tok_node)], tok_node, ignorecase) if tok is not None else None
             if compiled is not None:
                 rule = Occurrence(**common, pattern=compiled, max=mx or 0, min=mn or 0)
     elif extends == "repetition":
         tokens = strings("tokens")
         if not tokens:
             src.problem(node, f"{what}: a repetition rule needs 'tokens' (a list of patterns)")
-        marker = len(src.problems)
-        check_each(tokens)
         mx = as_int(src, get("max"), f"{what}: 'max'") if get("max") is not None else 0  # type: ignore[arg-type]
         joined = "(" + "|".join(t for t, _ in tokens) + ")"
-        compiled = pattern(joined, get("tokens"), ignorecase) if tokens and len(src.problems) == marker else None
+        compiled = combined(joined, tokens, get("tokens"), ignorecase) if tokens else None
         if compiled is not None:
-            rule = Repetition(**common, pattern=compiled, ignorecase=ignorecase, alpha=flag("alpha"), max=mx or 0,
-                              exceptions=exceptions_matcher())
+            rule = Repetition(
+                **common,
+                pattern=compiled,
+                ignorecase=ignorecase,
+                alpha=flag("alpha"),
+                max=mx or 0,
+                exceptions=exceptions_matcher(),
+            )
     elif extends == "consistency":
         rule = _consistency(src, what, node, get("either"), common, ignorecase, nonword, pattern)
     elif extends == "capitalization":
         match = text("match", "")
         if get("match") is None:
-            src.problem(node, f"{what}: a capitalization rule needs 'match' ($title, $sentence, $lower, $upper or "
-                        "a pattern)")
+            src.problem(
+                node, f"{what}: a capitalization rule needs 'match' ($title, $sentence, $lower, $upper or a pattern)"
+            )
         style = text("style", "AP")
         if style not in ("AP", "Chicago"):
             src.problem(get("style"), f"{what}: 'style' must be AP or Chicago (found '{style}')")
@@ -267,8 +283,15 @@ def compile_rule(body: RuleBody, vocab: Sequence[str], notices: list[str]) -> Ru
         indicators = tuple(s for s, _ in strings("indicators"))
         if get("prefix") is not None:
             notices.append(f"{common['source']}: {name}: 'prefix' is ignored")
-        rule = Capitalization(**common, match=match or "$title", style=style, threshold=threshold,
-                              indicators=indicators, custom=custom, exceptions=exceptions_matcher())
+        rule = Capitalization(
+            **common,
+            match=match or "$title",
+            style=style,
+            threshold=threshold,
+            indicators=indicators,
+            custom=custom,
+            exceptions=exceptions_matcher(),
+        )
     elif extends == "conditional":
         first_node, second_node = get("first"), get("second")
         if first_node is None or second_node is None:
@@ -279,8 +302,9 @@ def compile_rule(body: RuleBody, vocab: Sequence[str], notices: list[str]) -> Ru
             fp = pattern(first, first_node, ignorecase) if first is not None else None
             sp = pattern(second, second_node, ignorecase) if second is not None else None
             if fp is not None and sp is not None:
-                rule = Conditional(**common, first=fp, second=sp, second_has_group=sp.groups > 0,
-                                   exceptions=exceptions_matcher())
+                rule = Conditional(
+                    **common, first=fp, second=sp, second_has_group=sp.groups > 0, exceptions=exceptions_matcher()
+                )
         if get("in") is not None:
             notices.append(f"{common['source']}: {name}: 'in' (Views) is ignored; 'second' is looked for in the scope")
     if len(src.problems) > before:
@@ -303,7 +327,8 @@ def _exceptions_no_vocab(src: Source, what: str, exc_items: list[tuple[str, yaml
 def _action(src: Source, what: str, node: yaml.Node | None) -> Action:
     if node is None:
         return Action()
-    name, params = "", ()
+    name: str = ""
+    params: tuple[str, ...] = ()
     for key, key_node, value_node in items(src, node, f"{what}: 'action'"):
         if key == "name":
             name = as_str(src, value_node, f"{what}: action 'name'") or ""
@@ -316,8 +341,18 @@ def _action(src: Source, what: str, node: yaml.Node | None) -> Action:
     return Action(name, params)
 
 
-def _substitution(src: Source, what: str, rule_node: yaml.Node, swap_node: yaml.Node | None, common: dict[str, Any], ignorecase: bool,
-                  nonword: bool, capitalize: bool, exc: ExceptionMatcher, pattern: Any) -> Rule | None:
+def _substitution(
+    src: Source,
+    what: str,
+    rule_node: yaml.Node,
+    swap_node: yaml.Node | None,
+    common: dict[str, Any],
+    ignorecase: bool,
+    nonword: bool,
+    capitalize: bool,
+    exc: ExceptionMatcher,
+    pattern: Any,
+) -> Rule | None:
     if swap_node is None:
         src.problem(rule_node, f"{what}: a substitution rule needs 'swap' (pairs of 'observed: expected')")
         return None
@@ -325,8 +360,6 @@ def _substitution(src: Source, what: str, rule_node: yaml.Node, swap_node: yaml.
     for key, key_node, value_node in items(src, swap_node, f"{what}: 'swap'"):
         repl = as_str(src, value_node, f"{what}: swap value for '{key}'")
         if repl is None:
-            continue
-        if pattern(key, key_node, ignorecase) is None:
             continue
         pairs.append((key, repl, key_node))
     if not pairs:
@@ -338,20 +371,43 @@ def _substitution(src: Source, what: str, rule_node: yaml.Node, swap_node: yaml.
     template = NONWORD_TEMPLATE if nonword else WORD_TEMPLATE
     names = [f"s{i}" for i in range(len(pairs))]
     body = "|".join(f"(?P<{n}>{key})" for n, (key, _, _) in zip(names, pairs, strict=True))
-    compiled = pattern(template.format(body), swap_node, ignorecase)
-    if compiled is None:
+    try:
+        compiled = regexes.compile_pattern(template.format(body), ignorecase=ignorecase)
+    except regexes.RegexProblem as problem:
+        marker = len(src.problems)
+        for key, _, key_node in pairs:
+            pattern(key, key_node, ignorecase)
+        if len(src.problems) == marker:
+            src.problem(swap_node, f"{what}: {problem}")
         return None
     group_of = {i: compiled.groupindex[n] for i, n in enumerate(names)}
-    swaps = [(pattern(key, None, ignorecase), repl) for key, repl, _ in pairs]
-    rule = Substitution(**common, pattern=compiled, swaps=swaps, group_of=group_of, ignorecase=ignorecase,
-                        capitalize=capitalize, exceptions=exc)
+    # A key's own groups sit between its wrapping group and the next key's.
+    bounds = [*group_of.values(), compiled.groups + 1]
+    swaps = [(bounds[i + 1] - bounds[i] - 1, repl) for i, (_, repl, _) in enumerate(pairs)]
+    rule = Substitution(
+        **common,
+        pattern=compiled,
+        swaps=swaps,
+        group_of=group_of,
+        ignorecase=ignorecase,
+        capitalize=capitalize,
+        exceptions=exc,
+    )
     if not nonword:
         rule.triggers = triggers_for([key for key, _, _ in pairs])
     return rule
 
 
-def _consistency(src: Source, what: str, rule_node: yaml.Node, either_node: yaml.Node | None, common: dict[str, Any], ignorecase: bool,
-                 nonword: bool, pattern: Any) -> Rule | None:
+def _consistency(
+    src: Source,
+    what: str,
+    rule_node: yaml.Node,
+    either_node: yaml.Node | None,
+    common: dict[str, Any],
+    ignorecase: bool,
+    nonword: bool,
+    pattern: Any,
+) -> Rule | None:
     if either_node is None:
         src.problem(rule_node, f"{what}: a consistency rule needs 'either' (pairs of forms)")
         return None

@@ -21,9 +21,11 @@ def existence_pattern(tokens: list[str], raw: list[str], *, nonword: bool, appen
     """Vale's ``makeRegexp``: tokens in a (word-bounded) group, raw before it or, with append, after."""
     parsed = [t for t in tokens if t.strip()]
     template = WORD_TEMPLATE if (not nonword and parsed) else NONWORD_TEMPLATE
-    core = template.format("|".join(parsed))
+    # Vale writes "(?m)" inside the template; hoisting it to the front means the same to Go and
+    # lets Python's faster ``re`` accept the pattern too (it refuses global flags mid-pattern).
+    core = template.removeprefix("(?m)").format("|".join(parsed))
     joined = "".join(raw)
-    return core + joined if append else joined + core
+    return "(?m)" + (core + joined if append else joined + core)
 
 
 @dataclass
@@ -39,7 +41,5 @@ class Existence(Rule):
             matched = m.group()
             if not matched or self.exceptions.matches(matched.strip()):
                 continue
-            alerts.append(
-                Alert(m.start(), m.end(), format_message(self.message, matched), self.suggestions(matched))
-            )
+            alerts.append(Alert(m.start(), m.end(), format_message(self.message, matched), self.suggestions(matched)))
         return alerts

@@ -17,8 +17,8 @@ _PHRASE = regexes.regex.compile(r"^[\p{L} ]+$")
 @dataclass
 class Substitution(Rule):
     pattern: Pattern = None
-    # One entry per swap key, in the order of the wrapping groups: (key pattern, replacement).
-    swaps: list[tuple[Pattern, str]] = field(default_factory=list)
+    # One entry per swap key, in the order of the wrapping groups: (groups inside the key, replacement).
+    swaps: list[tuple[int, str]] = field(default_factory=list)
     group_of: dict[int, int] = field(default_factory=dict)
     ignorecase: bool = False
     capitalize: bool = False
@@ -32,11 +32,11 @@ class Substitution(Rule):
             index = self._which(m)
             if index is None:
                 continue
-            key_pattern, replacement = self.swaps[index]
+            key_groups, replacement = self.swaps[index]
             group = self.group_of_index(index)
             start, end = m.span(group)
             observed = text[start:end].strip()
-            expected = self._expand(m, group, key_pattern.groups, replacement)
+            expected = self._expand(m, group, key_groups, replacement)
             if self._same(expected, observed) or self.exceptions.matches(observed):
                 continue
             options = expected.split("|")
