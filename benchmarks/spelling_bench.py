@@ -177,9 +177,11 @@ Flags = list[tuple[int, int, list[str]]]
 def proofdesk_checker(language: str, use_typos: bool = True) -> Callable[[str], Flags]:
     style = HouseStyle(language=language, checks={"spelling": {"typo-list": use_typos}})
     ctx = CheckContext(language=language, style=style)
-    get_judge(language, use_typos=use_typos)
+    judge = get_judge(language, use_typos=use_typos)
 
     def run(text: str) -> Flags:
+        # Every document starts cold: the stories here share most of their words, real ones less so.
+        judge.forget()
         engine = Engine(EngineConfig(ctx), checks=[SpellingCheck])
         return [(f.start, f.end, list(f.suggestions)) for f in engine.check(document_from_text(text))]
 
@@ -231,9 +233,10 @@ def evaluate(
         score.false_flags += len(check(text))
         score.clean_words += len(WORD.findall(text))
     for text, injected in docs:
-        t0 = time.perf_counter()
+        # CPU time of this process: one core's work, whatever else the machine is doing.
+        t0 = time.process_time()
         flags = check(text)
-        score.seconds += time.perf_counter() - t0
+        score.seconds += time.process_time() - t0
         score.words += len(WORD.findall(text))
         for inj in injected:
             score.total += 1
@@ -258,9 +261,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     language = "en-GB"
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     get_judge(language)
-    load = time.perf_counter() - t0
+    load = time.process_time() - t0
     pairs = [p for p in usable_pairs(language) if args.split == "all" or split_of(p[0]) == args.split]
     rng = random.Random(args.seed)
     rng.shuffle(pairs)
@@ -278,7 +281,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     clean = [text for _n, text in texts]
     clean_words = sum(len(WORD.findall(t)) for t in clean)
     print(f"ProofDesk spelling benchmark ({language}): {len(pairs)} codespell pairs ({args.split} split), "
-          f"{len(docs)} documents, clean copy {clean_words} words; dictionary load {load:.2f} s")
+          f"{len(docs)} documents, clean copy {clean_words} words; dictionary load {load:.2f} s CPU")
     print(f"{'checker':<28} {'typos':>6} {'recall':>7} {'top-1':>7} {'top-3':>7} {'ff/1000w':>10} {'words/s':>11}")
 
     proofdesk = evaluate("ProofDesk", proofdesk_checker(language), docs, clean)

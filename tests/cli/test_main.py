@@ -128,3 +128,28 @@ def test_start_up_imports_no_engine_reader_or_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.strip() == ""
+
+
+def test_a_crashing_check_family_is_reported_and_the_rest_still_printed(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cli_support import DemoCheck
+
+    import proofdesk.core.checks as registry
+    import proofdesk.core.engine as engine_module
+
+    class Broken(DemoCheck):
+        family = "broken"
+        rules = ()
+
+        def check_block(self, block):  # type: ignore[no-untyped-def]
+            raise ZeroDivisionError("division by zero")
+
+    checks = (Broken, DemoCheck)
+    monkeypatch.setattr(registry, "available_checks", lambda: checks)
+    monkeypatch.setattr(engine_module, "available_checks", lambda: checks)
+    run = cli("check", "bakery.txt", "--languagetool", "off", cwd=CLI_FIXTURES)
+    assert run.code == 3
+    assert "demo.typo" in run.out
+    assert run.err.strip() == (
+        "proofdesk: bakery.txt: the broken checks failed (ZeroDivisionError: division by zero); "
+        "their findings are missing (please report it)"
+    )

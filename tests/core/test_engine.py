@@ -6,9 +6,12 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from proofdesk.core.checks import available_checks
-from proofdesk.core.checks.base import Check, RuleInfo
+from proofdesk.core.checks.base import Check, CheckContext, RuleInfo
+from proofdesk.core.checks.typography import TypographyCheck
 from proofdesk.core.document import Block, Document, document_from_text
 from proofdesk.core.engine import Cancelled, Engine, EngineConfig
 from proofdesk.core.findings import Category, Finding, Severity
@@ -133,3 +136,57 @@ def test_cache_forgets_paragraphs_that_are_gone() -> None:
     engine.check(document_from_text("\n".join(paragraphs(100))))
     engine.check(document_from_text("\n".join(paragraphs(3))))
     assert len(engine._cache) == 3
+
+
+PARAGRAPH = st.text(alphabet=st.sampled_from(list("ab z  .🎉")), min_size=1, max_size=12).filter(str.strip)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(PARAGRAPH, min_size=1, max_size=12), st.data())
+def test_incremental_results_equal_a_fresh_check(paras: list[str], data: st.DataObject) -> None:
+    """Whatever the edits, the cached engine reports exactly what a new engine would."""
+    checks = [Recorder, Whole, TypographyCheck]
+    engine = Engine(EngineConfig(), checks=checks)
+    for _ in range(data.draw(st.integers(1, 5))):
+        action = data.draw(st.sampled_from(["edit", "insert", "delete", "duplicate"]))
+        i = data.draw(st.integers(0, len(paras) - 1))
+        if action == "edit":
+            paras[i] = data.draw(PARAGRAPH)
+        elif action == "insert":
+            paras.insert(i, data.draw(PARAGRAPH))
+        elif action == "delete" and len(paras) > 1:
+            del paras[i]
+        else:
+            paras.insert(i, paras[i])
+        doc = document_from_text("\n".join(paras))
+        assert engine.check(doc) == Engine(EngineConfig(), checks=checks).check(doc)
+
+
+class Broken(Check):
+    family = "broken"
+    rules = (RuleInfo("broken.x", Category.STYLE, Severity.WARNING, "never emitted"),)
+
+    def check_block(self, block: Block) -> Iterable[Finding]:
+        raise KeyError("a bug in this family")
+
+
+class BrokenAtStart(Broken):
+    family = "broken-start"
+
+    def __init__(self, ctx: CheckContext) -> None:
+        raise OSError("dictionary missing")
+
+
+def test_a_crashing_family_propagates_by_default() -> None:
+    with pytest.raises(KeyError):
+        Engine(EngineConfig(), checks=[Recorder, Broken]).check(document_from_text("zzz"))
+
+
+def test_isolated_failures_cost_only_their_own_findings() -> None:
+    engine = Engine(EngineConfig(isolate_failures=True), checks=[Broken, BrokenAtStart, Recorder])
+    findings = engine.check(document_from_text("zzz"))
+    assert [f.rule for f in findings] == ["recorder.zzz"]
+    assert [(f.family, f.error) for f in engine.failures] == [
+        ("broken-start", "OSError: dictionary missing"),
+        ("broken", "KeyError: 'a bug in this family'"),
+    ]

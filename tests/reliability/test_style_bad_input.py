@@ -8,8 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from proofdesk.cli.main import main
+from proofdesk.core.style.errors import StyleError
+from proofdesk.core.style.loader import load_house_style
 
 DRAFT = "The ferry now runs twice a day, the harbour master said.\n"
 
@@ -109,3 +113,65 @@ def test_catastrophic_rule_does_not_freeze_check(tmp_path: Path, capsys: pytest.
     rules = [f["rule"] for f in json.loads(out)["files"][0]["findings"]]
     assert "style.rule-timeout" in rules
     assert "House.Slow" in rules
+
+
+_KEYS = [
+    "name",
+    "language",
+    "extends",
+    "vocabulary",
+    "vale",
+    "rules",
+    "checks",
+    "accept",
+    "House.X",
+    "extends",
+    "existence",
+    "substitution",
+    "occurrence",
+    "repetition",
+    "consistency",
+    "capitalization",
+    "conditional",
+    "message",
+    "tokens",
+    "swap",
+    "either",
+    "first",
+    "second",
+    "token",
+    "max",
+    "level",
+    "scope",
+    "action",
+    "match",
+    "raw",
+    "exceptions",
+    "ignorecase",
+    "~heading",
+    "$title",
+    "(",
+    "[",
+    "\\b",
+    "%s",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_KEYS),
+            st.sampled_from([": ", "\n", "  ", "- ", "[", "]", "{", "}", ", ", "'"]),
+            st.text(max_size=6),
+        ),
+        max_size=60,
+    )
+)
+def test_any_style_text_loads_or_fails_cleanly(tmp_path: Path, pieces: list[str]) -> None:
+    path = tmp_path / "fuzz.yaml"
+    path.write_text("".join(pieces), encoding="utf-8", errors="surrogatepass")
+    try:
+        load_house_style(path)
+    except StyleError as exc:
+        assert exc.problems and all(p.startswith(f"{path}:") for p in exc.problems)

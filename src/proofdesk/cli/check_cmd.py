@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from proofdesk.cli.common import add_check_options, context_from_args, read_drafts, run_checks
+from proofdesk.cli.common import EXIT_INTERNAL, add_check_options, context_from_args, read_drafts, run_checks
 
 EXIT_OK, EXIT_ERRORS = 0, 1
 
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     ctx = context_from_args(args)
     only = parse_selectors(args.only, ctx, option="--only") if args.only is not None else None
     docs = read_drafts(args.files)
-    results = run_checks(ctx, docs, only)
+    results, complete = run_checks(ctx, docs, only)
     reports = [
         FileReport(path=str(path), language=ctx.language, doc=doc, findings=findings)
         for path, doc, findings in zip(args.files, docs, results, strict=True)
@@ -47,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         _write_text(format_text(reports))
     sys.stdout.flush()
+    if not complete:
+        return EXIT_INTERNAL
     return EXIT_ERRORS if any(r.errors for r in reports) else EXIT_OK
 
 

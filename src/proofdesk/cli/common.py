@@ -92,17 +92,37 @@ def read_drafts(files: Sequence[Path]) -> list[Document]:
     return docs
 
 
-def run_checks(ctx: CheckContext, docs: Sequence[Document], only: frozenset[str] | None = None) -> list[list[Finding]]:
+EXIT_INTERNAL = 3
+
+
+def run_checks(
+    ctx: CheckContext, docs: Sequence[Document], only: frozenset[str] | None = None
+) -> tuple[list[list[Finding]], bool]:
+    """Findings per draft, and whether every check family ran.
+
+    A family that crashes is reported on stderr and the others still run, so one
+    bug costs its own findings, not the whole report; callers exit with 3.
+    """
     from proofdesk.core.engine import Engine, EngineConfig
 
-    engine = Engine(EngineConfig(context=ctx, only=only))
-    results = [engine.check(doc) for doc in docs]
+    engine = Engine(EngineConfig(context=ctx, only=only, isolate_failures=True))
+    results = []
+    complete = True
+    for doc in docs:
+        results.append(engine.check(doc))
+        for failure in engine.failures:
+            complete = False
+            where = doc.path if doc.path is not None else "draft"
+            warn(
+                f"{where}: the {failure.family} checks failed ({failure.error}); their findings are missing "
+                "(please report it)"
+            )
     # Grammar problems (server down, timed out) are queued as notices, not raised; say them once.
     lt_status = sys.modules.get("proofdesk.core.languagetool.status")
     if lt_status is not None:
         for notice in lt_status.take_notices():
             warn(notice)
-    return results
+    return results, complete
 
 
 def format_for_suffix(path: Path, option: str) -> str:

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from proofdesk.cli.common import (
+    EXIT_INTERNAL,
     UsageError,
     add_check_options,
     context_from_args,
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     accept = parse_selectors(args.accept, ctx, option="--accept", allow_all=True)
     (doc,) = read_drafts([source])
     # Only the accepted families need to run: nothing else can change the text.
-    (findings,) = run_checks(ctx, [doc], only=accept)
+    ([findings], complete) = run_checks(ctx, [doc], only=accept)
     result = apply_fixes(doc, findings, accept)
 
     from proofdesk.core.io.writers import write_document
@@ -74,4 +75,4 @@ def run(args: argparse.Namespace) -> int:
     written = f"{out} and {report}" if report is not None else str(out)
     count = len(result.applied)
     warn(f"{source}: {count} change{'s' if count != 1 else ''} made; wrote {written}")
-    return 0
+    return 0 if complete else EXIT_INTERNAL

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from proofdesk.cli.common import (
+    EXIT_INTERNAL,
     add_check_options,
     context_from_args,
     format_for_suffix,
@@ -50,12 +51,12 @@ def run(args: argparse.Namespace) -> int:
     (doc,) = read_drafts([source])
     fmt = doc.source_format if args.in_place else format_for_suffix(out, "-o")
     # Only the accepted families need to run: nothing else can change the text.
-    (findings,) = run_checks(ctx, [doc], only=accept)
+    ([findings], complete) = run_checks(ctx, [doc], only=accept)
     result = apply_fixes(doc, findings, accept)
     skipped = f"; {len(result.skipped)} left for a person (no automatic fix, or overlapping)" if result.skipped else ""
     if args.in_place and not result.changed:
         warn(f"{source}: nothing to fix{skipped}; the file was not touched")
-        return 0
+        return 0 if complete else EXIT_INTERNAL
     from proofdesk.core.io.writers import write_document
 
     if args.in_place:
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         write_document(doc, result.new_text, out, fmt)
         warn(f"{source}: applied {_fixes(len(result.applied))}{skipped}; wrote {out}")
-    return 0
+    return 0 if complete else EXIT_INTERNAL
 
 
 def _fixes(n: int) -> str:

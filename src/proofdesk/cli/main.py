@@ -17,7 +17,7 @@ import importlib
 import os
 import pkgutil
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -142,11 +142,14 @@ def _main(argv: list[str]) -> int:
     return run_handler(handler, args)
 
 
-def run_handler(handler: object, args: argparse.Namespace) -> int:
+Handler = Callable[[argparse.Namespace], "int | None"]
+
+
+def run_handler(handler: Handler, args: argparse.Namespace) -> int:
     from proofdesk.cli.errors import describe_user_error
 
     try:
-        result = handler(args)  # type: ignore[operator]
+        result = handler(args)
     except Exception as exc:
         lines = describe_user_error(exc)
         if lines is None:

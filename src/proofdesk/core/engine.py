@@ -25,6 +25,17 @@ class EngineConfig:
     # Selectors are categories, rule ids or dotted rule-id prefixes.
     only: frozenset[str] | None = None
     disabled: frozenset[str] = frozenset()
+    # True: a family that raises is skipped and reported in Engine.failures, and the
+    # others still run (the command line reports it); False: the exception propagates.
+    isolate_failures: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CheckFailure:
+    """A check family that raised on this document; its findings are missing from the result."""
+
+    family: str
+    error: str
 
 
 @dataclass
@@ -46,10 +57,22 @@ class Engine:
     def __init__(self, config: EngineConfig | None = None, checks: Sequence[type[Check]] | None = None) -> None:
         self.config = config or EngineConfig()
         classes = available_checks() if checks is None else tuple(checks)
-        self.checks: list[Check] = [cls(self.config.context) for cls in classes if self._wanted(cls)]
+        self.checks: list[Check] = []
+        # Families that could not even be set up; reported with every run's failures.
+        self._unusable: list[CheckFailure] = []
+        for cls in classes:
+            if not self._wanted(cls):
+                continue
+            try:
+                self.checks.append(cls(self.config.context))
+            except Exception as exc:
+                if not self.config.isolate_failures:
+                    raise
+                self._unusable.append(CheckFailure(cls.family, f"{type(exc).__name__}: {exc}"))
         self._fingerprints = {c.family: c.fingerprint() for c in self.checks}
         self._cache: dict[_CacheKey, tuple[Finding, ...]] = {}
         self.stats = EngineStats()
+        self.failures: list[CheckFailure] = []
 
     def _wanted(self, cls: type[Check]) -> bool:
         cfg = self.config
@@ -84,25 +107,17 @@ class Engine:
         results: list[Finding] = []
         ranks: dict[int, int] = {}
         total = len(todo) + 1
+        self.failures = list(self._unusable)
         for check in self.checks:
-            own: list[Finding] = []
-            fp = self._fingerprints[check.family]
-            for i, block in enumerate(todo):
-                if cancelled is not None and i % 64 == 0 and cancelled():
-                    raise Cancelled
-                key: _CacheKey = (check.family, fp, block.kind, block.text, block.skips)
-                hit = self._cache.get(key)
-                if hit is None:
-                    hit = tuple(check.check_block(block))
-                    self._cache[key] = hit
-                    self.stats.block_calls += 1
-                    self.stats.per_family[check.family] = self.stats.per_family.get(check.family, 0) + 1
-                else:
-                    self.stats.cache_hits += 1
-                used.add(key)
-                own.extend(f.shifted(block.start) for f in hit)
-            own = check.review(doc, own)
-            own.extend(check.check_document(doc))
+            try:
+                own = self._run_family(check, doc, todo, used, cancelled)
+            except Cancelled:
+                raise
+            except Exception as exc:
+                if not self.config.isolate_failures:
+                    raise
+                self.failures.append(CheckFailure(check.family, f"{type(exc).__name__}: {exc}"))
+                continue
             rank = family_rank(check.family)
             for f in own:
                 if self._selected(f):
@@ -115,6 +130,34 @@ class Engine:
             self._cache = {k: v for k, v in self._cache.items() if k in used}
         results.sort(key=lambda f: f.sort_key)
         return drop_repeats(results, lambda f: ranks[id(f)])
+
+    def _run_family(
+        self,
+        check: Check,
+        doc: Document,
+        todo: Sequence[Block],
+        used: set[_CacheKey],
+        cancelled: CancelledFn | None,
+    ) -> list[Finding]:
+        own: list[Finding] = []
+        fp = self._fingerprints[check.family]
+        for i, block in enumerate(todo):
+            if cancelled is not None and i % 64 == 0 and cancelled():
+                raise Cancelled
+            key: _CacheKey = (check.family, fp, block.kind, block.text, block.skips)
+            hit = self._cache.get(key)
+            if hit is None:
+                hit = tuple(check.check_block(block))
+                self._cache[key] = hit
+                self.stats.block_calls += 1
+                self.stats.per_family[check.family] = self.stats.per_family.get(check.family, 0) + 1
+            else:
+                self.stats.cache_hits += 1
+            used.add(key)
+            own.extend(f.shifted(block.start) for f in hit)
+        own = check.review(doc, own)
+        own.extend(check.check_document(doc))
+        return own
 
 
 def finding_selected_info(rule_id: str, category: str, selectors: frozenset[str]) -> bool:

@@ -181,3 +181,13 @@ def test_rules_from_the_bundled_style_run_through_the_registry() -> None:
     engine = Engine(EngineConfig(CheckContext(style=style), only=frozenset({"style"})))
     rules = {f.rule for f in engine.check(make_doc("The council slammed the very unfair plan."))}
     assert {"Newsroom.Cliches", "Newsroom.Intensifiers"} <= rules
+
+
+def test_skip_quotes_option(tmp_path: Path) -> None:
+    style = style_from(tmp_path, WEASEL)
+    doc = make_doc("“It was very late,” she said, very calmly. ‘It’s very odd’, he said.")
+    assert len(run_style(style, doc)) == 3  # Vale's behaviour: quotes are text like any other
+    style.checks = {"style": {"skip-quotes": True}}
+    assert [f.start for f in run_style(style, doc)] == [doc.text.index("very calmly")]
+    style.checks = {"style": {"skip-quotes": ["Other"]}}
+    assert len(run_style(style, doc)) == 3

@@ -108,3 +108,46 @@ def test_docx_with_broken_xml(tmp_path: Path, story_docx: Path) -> None:
     path.write_bytes(_zip(files))
     with pytest.raises(InputError, match="damaged"):
         read_document(path)
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _tracked_docx(path: Path) -> Path:
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    d.element.body.insert(
+        0,
+        parse_xml(
+            f"<w:sdt {W}><w:sdtContent><w:p><w:r><w:t>Headline in a content control</w:t></w:r></w:p>"
+            "</w:sdtContent></w:sdt>"
+        ),
+    )
+    p = d.add_paragraph("The mayor ")
+    p._p.append(parse_xml(f'<w:ins {W} w:id="1" w:author="Desk"><w:r><w:t>finally </w:t></w:r></w:ins>'))
+    p._p.append(parse_xml(f'<w:del {W} w:id="2" w:author="Desk"><w:r><w:delText>never </w:delText></w:r></w:del>'))
+    p.add_run("agreed to the the plan.")
+    d.save(str(path))
+    return path
+
+
+def test_tracked_insertions_and_content_controls_are_read(tmp_path: Path) -> None:
+    doc = read_document(_tracked_docx(tmp_path / "tracked.docx"))
+    assert [b.text for b in doc.blocks] == [
+        "Headline in a content control",
+        "The mayor finally agreed to the the plan.",
+    ]
+
+
+def test_edits_in_tracked_and_controlled_text_are_written_back(tmp_path: Path) -> None:
+    from proofdesk.core.io.writers import write_document
+
+    doc = read_document(_tracked_docx(tmp_path / "tracked.docx"))
+    new_text = doc.text.replace("the the", "the").replace("finally", "at last").replace("Headline", "Title")
+    out = tmp_path / "out.docx"
+    write_document(doc, new_text, out)
+    assert read_document(out).text == new_text
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode()
+    assert "<w:ins" in xml and "at last" in xml and "<w:delText>never </w:delText>" in xml

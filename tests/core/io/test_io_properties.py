@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
 from html import escape
+from html.parser import HTMLParser
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -99,7 +101,8 @@ def test_html_reader_gives_back_each_paragraph(parts: list[tuple[str, str]]) -> 
     )
     doc = read_html(Path("x.html"), f"<html><body><article>{body}</article></body></html>".encode())
     assert_tiles(doc)
-    assert [b.text for b in doc.blocks] == [" ".join(t.split()) for _, t in parts if " ".join(t.split())]
+    expected = [re.sub(r"[ \t\n\r\f]+", " ", t).strip(" ") for _, t in parts]
+    assert [b.text for b in doc.blocks] == [t for t in expected if t.strip()]
 
 
 @settings(max_examples=30, deadline=None)
@@ -157,3 +160,85 @@ def test_markdown_export_of_a_plain_draft_reads_back_literally(lines: list[str])
     md = render(document_from_text(text), text, "md").decode("utf-8")
     back = [b.text for b in plain_blocks(md)]
     assert back == [line.strip() for line in lines if line.strip()]
+
+
+@BUDGET
+@given(st.text(max_size=80), st.text(max_size=80))
+def test_char_opcodes_cover_both_texts(old: str, new: str) -> None:
+    from proofdesk.core.io.docx_writer import char_opcodes
+
+    pos_a = pos_b = 0
+    for tag, i1, i2, j1, j2 in char_opcodes(old, new):
+        assert (i1, j1) == (pos_a, pos_b)
+        if tag == "equal":
+            assert old[i1:i2] == new[j1:j2]
+        pos_a, pos_b = i2, j2
+    assert (pos_a, pos_b) == (len(old), len(new))
+
+
+HOSTILE = st.sampled_from(
+    [
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "<img src=x onerror=alert(1)>",
+        "<iframe src=//x>",
+        "![p](data:text/html,x)",
+        "<a href='javascript:x'>y</a>",
+        "&lt;script&gt;",
+        "[e](&#106;avascript:alert(1))",
+        "[t](java&#x09;script:x)",
+        "<http://ok.example>",
+        "\n\n",
+    ]
+)
+
+
+SAFE_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "body",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "img",
+    "br",
+    "hr",
+}
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.seen.append((tag, attrs))
+
+
+@BUDGET
+@given(st.lists(st.one_of(MD_PIECES, WORDS, HOSTILE), max_size=40).map("".join))
+def test_html_export_of_any_markdown_has_no_live_markup(source: str) -> None:
+    html = render(markdown_document(source), source, "html").decode("utf-8")
+    parser = _Tags()
+    parser.feed(html)
+    for tag, attrs in parser.seen:
+        assert tag in SAFE_TAGS, tag
+        for name, value in attrs:
+            assert not name.startswith("on"), name
+            if name in ("href", "src"):
+                assert not (value or "").strip().lower().startswith(("javascript:", "data:", "vbscript:")), value

@@ -188,3 +188,26 @@ def test_existing_target_keeps_its_permissions(tmp_path: Path) -> None:
 )
 def test_pair_paragraphs(old: list[str], new: list[str], pairs: list[tuple[int | None, int | None]]) -> None:
     assert pair_paragraphs(old, new) == pairs
+
+
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [
+        ("https://example.org/a?b=1&amp;c=2", True),
+        ("mailto:desk@example.org", True),
+        ("story.html#top", True),
+        ("/news/today", True),
+        ("#section", True),
+        ("javascript:alert(1)", False),
+        (" JavaScript:alert(1)", False),
+        ("&#106;avascript:alert(1)", False),
+        ("&amp;#106;avascript:alert(1)", False),
+        ("java&#x09;script:alert(1)", False),
+        ("data:text/html;base64,PHNjcmlwdD4=", False),
+        ("vbscript:msgbox", False),
+    ],
+)
+def test_only_web_mail_and_relative_links_survive(url: str, safe: bool) -> None:
+    from proofdesk.core.io.html_writer import is_safe_url
+
+    assert is_safe_url(url) is safe

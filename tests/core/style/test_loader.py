@@ -226,3 +226,17 @@ def test_unsupported_vale_types_become_notices(tmp_path: Path) -> None:
     style = load_vale_folder(tmp_path / "Style")
     assert [r.name for r in style.rules] == ["Style.Word"]
     assert any("Style.Read skipped" in n and "'readability'" in n for n in style.notices)
+
+
+def test_style_runner_settings_are_checked(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "s.yaml",
+        """
+        checks:
+          style: {timeout-ms: fast, skip-quote: true}
+    """,
+    )
+    assert problems(path) == [
+        f"{path}:2:23: 'checks.style.timeout-ms' must be a number of milliseconds from 1 to 60000",
+        f"{path}:2:29: 'checks.style': unknown setting 'skip-quote' (expected skip-quotes, timeout-ms)",
+    ]

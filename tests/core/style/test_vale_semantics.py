@@ -208,9 +208,10 @@ def test_existence_raw_append_and_exceptions(tmp_path: Path) -> None:
         ("T.Append", "really slowly", "'really slowly'"),
         ("T.Except", "red widgets", "'red widgets'"),
     ]
-    # Accepted vocabulary is an exception to every rule, as in Vale.
-    assert brief(run_style(style, make_doc("Acme widgets and Acme Widgets.")), "T.Except") == [
-        ("T.Except", "Acme widgets", "'Acme widgets'")
+    # Accepted vocabulary is an exception to every rule, and a match inside an accepted phrase is
+    # not flagged (Vale 3 matches the phrase case-insensitively).
+    assert brief(run_style(style, make_doc("Acme widgets, Acme Widgets and red widgets.")), "T.Except") == [
+        ("T.Except", "red widgets", "'red widgets'")
     ]
 
 
@@ -247,3 +248,13 @@ def test_conditional_narrow_scope_counts_only_earlier_definitions(tmp_path: Path
     doc = make_doc("The IMF spoke.", "The International Monetary Fund (IMF) and the IMF board met.", "The IMF left.")
     found = run_style(style, doc)
     assert [(f.text, doc.text[: f.start].count("\n\n")) for f in found] == [("IMF", 0)]
+
+
+def test_match_inside_an_accepted_phrase_is_not_flagged(tmp_path: Path) -> None:
+    style = _inline(
+        tmp_path,
+        "  T.Latin:\n    extends: existence\n    message: \"'%s'\"\n    tokens: [culpa, widgets]\n"
+        "    exceptions: [mea culpa]\n",
+    )
+    found = run_style(style, make_doc("A mea culpa, a culpa; Acme Widgets and blue widgets."))
+    assert [(f.start, f.text) for f in found] == [(15, "culpa"), (44, "widgets")]

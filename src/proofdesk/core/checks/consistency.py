@@ -134,7 +134,8 @@ for _tens, _value in (
 _WORD = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b|\b[^\W\d_]+\b")
 _DEFINITION = re.compile(r"((?:\b[A-Z][\w'’-]*,?\s+(?:(?:of|and|for|the|on|in|de|du)\s+)*)+)\(([A-Z][A-Za-z]{1,7})\)")
 _FIGURE = re.compile(
-    r"(?<![\d.,:£$€/#-])(?<!\d to )(?<!\d votes to )\b([1-9]\d?)\b(?![\d.,:/%]|-\d| ?(?:per ?cent|percent|am|pm|a\.m\.|p\.m\.|km|kg|m|cm|mm|"
+    r"(?<![\d.,:£$€/#-])(?<!\d to )(?<!\d votes to )\b([1-9]\d?)\b"
+    r"(?![\d.,:/%]|-\d| ?(?:per ?cent|percent|am|pm|a\.m\.|p\.m\.|km|kg|m|cm|mm|"
     r"ft|mph|st|nd|rd|th|million|billion|bn|years? old|-year-old)(?!\w))"
 )
 _NUM_WORD = re.compile(r"\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -253,7 +254,9 @@ class ConsistencyCheck(Check):
                     continue
                 # "the Government" (the institution) vs "the government"; inside a name
                 # ("Bank of England", "Reserve Bank", "Court Street") the capital belongs to the name.
-                if _IN_NAME_AFTER.match(block.text, m.end()) or _IN_NAME_BEFORE.search(block.text, max(0, m.start() - 40), m.start()):
+                if _IN_NAME_AFTER.match(block.text, m.end()) or _IN_NAME_BEFORE.search(
+                    block.text, max(0, m.start() - 40), m.start()
+                ):
                     continue
                 start = block.start + m.start()
                 groups.setdefault(word.lower(), []).append(_Use(word, start, start + len(word)))
@@ -329,8 +332,10 @@ class ConsistencyCheck(Check):
 def _at_sentence_start(text: str, start: int) -> bool:
     # Look only just behind the match: slicing from the start of a long block costs O(n) per number.
     window = max(0, start - 8)
-    return _SENTENCE_START.search(text, window, start) is not None if window == 0 else bool(
-        _SENTENCE_TAIL.search(text, window, start)
+    return (
+        _SENTENCE_START.search(text, window, start) is not None
+        if window == 0
+        else bool(_SENTENCE_TAIL.search(text, window, start))
     )
 
 

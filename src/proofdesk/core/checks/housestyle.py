@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from proofdesk.core.checks.base import Check, CheckContext, RuleInfo
 from proofdesk.core.document import Block, BlockKind, Document
-from proofdesk.core.findings import Category, Finding, Severity
+from proofdesk.core.findings import Category, Finding, Severity, rule_matches
 from proofdesk.core.style.regexes import DEFAULT_TIMEOUT, RuleFailed
 from proofdesk.core.style.sentences import split_sentences
 from proofdesk.core.style.vale.base import Alert, Rule
@@ -51,6 +51,13 @@ class HouseStyleCheck(Check):
         # Rule name → (text of the block where it ran out of time, why). Reported once, from
         # check_document, because block results are cached and shared between identical blocks.
         self.timed_out: dict[str, tuple[str, str]] = {}
+        # ``skip-quotes``: true, or rule ids/prefixes whose findings inside direct quotations are
+        # dropped (a sub-editor restyles numbers in a quote but never rewords it). Vale has no
+        # such notion, so it is off unless a house style asks for it.
+        skip = options.get("skip-quotes", False)
+        self.skip_quotes: frozenset[str] | bool = (
+            frozenset(str(x) for x in skip) if isinstance(skip, list) else bool(skip)
+        )
         # Which rules may run on a block of a given kind and level, split into those that always
         # run and those indexed by the words that must be present for them to match at all.
         self._plans: dict[tuple[BlockKind, int], _Plan] = {}
@@ -108,7 +115,22 @@ class HouseStyleCheck(Check):
                 self.timed_out.setdefault(rule.name, (text, str(exc)))
                 continue
             found.extend(self._findings(rule, block, text, alerts))
+        if self.skip_quotes and found:
+            found = self._outside_quotes(text, found)
         return found
+
+    def _outside_quotes(self, text: str, found: list[Finding]) -> list[Finding]:
+        quotes = quotation_spans(text)
+        if not quotes:
+            return found
+        selectors = self.skip_quotes
+        out = []
+        for f in found:
+            applies = selectors is True or (isinstance(selectors, frozenset) and rule_matches(f.rule, selectors))
+            if applies and any(s <= f.start and f.end <= e for s, e in quotes):
+                continue
+            out.append(f)
+        return out
 
     def _findings(self, rule: Rule, block: Block, text: str, alerts: Sequence[Alert]) -> Iterable[Finding]:
         urls: list[tuple[int, int]] | None = None
@@ -206,6 +228,14 @@ class HouseStyleCheck(Check):
                     continue
             out.append(f if level == f.severity else replace(f, severity=level))
         return out
+
+
+_QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|(?<!\w)‘(?:[^’]|’(?=\w))*(?:’(?!\w)|$)")
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Direct quotations in a block; one left open runs to the end (a quote continued next paragraph)."""
+    return [m.span() for m in _QUOTE.finditer(text)]
 
 
 def _shift(alert: Alert, offset: int) -> Alert:

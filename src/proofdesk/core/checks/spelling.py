@@ -43,6 +43,7 @@ _REPEAT = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t\u00a0]+|\n)(\1)(?![\w'’-
 # "Program" is British for software; flag it only where a schedule is meant.
 _COMPUTING = re.compile(r"\b(?:computer|software|code|coding|app|run|runs|ran|install|malware|programming|AI)\b", re.I)
 _PROGRAM = re.compile(r"\bprograms?\b")
+_DIGIT = re.compile(r"\d")
 
 
 def _vocab_words(entries: Iterable[str]) -> frozenset[str]:
@@ -86,6 +87,8 @@ class SpellingCheck(Check):
         self.use_typos = bool(ctx.options("spelling").get("typo-list", True))
         self._judge: Judge | None = None
         self._doc_cache: tuple[int, str, DocumentWords, list[Finding]] | None = None
+        # Tokens already found fine wherever they stand: the fast path for most of a story.
+        self._clean: set[str] = set()
         # Per block text: the words the document pass needs, so it need not tokenise again.
         self._block_words: dict[tuple[str, tuple[tuple[int, int], ...]], BlockWords] = {}
 
@@ -121,9 +124,20 @@ class SpellingCheck(Check):
         skipped: list[str] = []
         tokens = iter_words(text, block.skips, skipped)
         positions = name_positions(tokens)
-        self._remember(block, tokens, skipped)
-        for i, (tok, name_pos) in enumerate(zip(tokens, positions, strict=True)):
-            findings.extend(self._check_token(text, tok, name_pos, self._beside_name(tokens, i)))
+        self._remember(block, tokens, positions, skipped)
+        clean = self._clean
+        for i, tok in enumerate(tokens):
+            raw = tok.text
+            if raw in clean:
+                continue
+            found = list(self._check_token(text, tokens, i, positions[i]))
+            if found:
+                findings.extend(found)
+            elif raw.islower() or (raw[:1].isupper() and self.judge.is_known(normalise(raw))):
+                # Fine wherever it stands (lower case never depends on position; a dictionary word never does).
+                if len(clean) > 200_000:
+                    clean.clear()
+                clean.add(raw)
         findings.extend(self._repeats(block))
         if self._reject_phrases is not None:
             for m in self._reject_phrases.finditer(text):
@@ -143,10 +157,10 @@ class SpellingCheck(Check):
                     )
         return findings
 
-    def _remember(self, block: Block, tokens: list[Token], skipped: list[str]) -> None:
+    def _remember(self, block: Block, tokens: list[Token], positions: list[bool], skipped: list[str]) -> None:
         if len(self._block_words) > 50_000:
             self._block_words.clear()
-        self._block_words[(block.text, block.skips)] = block_words(tokens, skipped)
+        self._block_words[(block.text, block.skips)] = block_words(tokens, skipped, positions)
 
     def _beside_name(self, tokens: list[Token], i: int) -> bool:
         """Joined to a capitalised word that is no ordinary word: Mirga Gražinytė, Oluwaseun Adebayo."""
@@ -161,9 +175,10 @@ class SpellingCheck(Check):
                 return True
         return False
 
-    def _check_token(self, text: str, tok: Token, name_pos: bool, beside_name: bool = False) -> Iterator[Finding]:
+    def _check_token(self, text: str, tokens: list[Token], i: int, name_pos: bool) -> Iterator[Finding]:
+        tok = tokens[i]
         raw = tok.text
-        if any(ch.isdigit() for ch in raw) and "-" not in raw:
+        if _DIGIT.search(raw) and "-" not in raw:
             return
         word = normalise(raw)
         if "\n" in word:
@@ -181,10 +196,16 @@ class SpellingCheck(Check):
                 part_name_pos = part[:1].isupper() and (n > 0 or name_pos)
                 yield from self._check_word(text, start, part, tok.sentence_start and n == 0, part_name_pos)
             return
-        yield from self._check_word(text, tok.start, word, tok.sentence_start, name_pos, beside_name)
+        yield from self._check_word(text, tok.start, word, tok.sentence_start, name_pos, (tokens, i))
 
     def _check_word(
-        self, text: str, start: int, word: str, sentence_start: bool, name_pos: bool, beside_name: bool = False
+        self,
+        text: str,
+        start: int,
+        word: str,
+        sentence_start: bool,
+        name_pos: bool,
+        context: tuple[list[Token], int] | None = None,
     ) -> Iterator[Finding]:
         end = start + len(word)
         if self._accepted(word):
@@ -196,7 +217,13 @@ class SpellingCheck(Check):
             return
         if name_pos:
             verdict = self.judge.name_verdict(word)
-            if beside_name and not verdict.strong and self.judge.lex.zipf(word) > 0.0:
+            if (
+                verdict.kind is not Kind.OK
+                and not verdict.strong
+                and context is not None
+                and self.judge.lex.zipf(word) > 0.0
+                and self._beside_name(*context)
+            ):
                 return  # an attested word in a run of names: Mirga Gražinytė-Tyla
         else:
             verdict = self.judge.judge(word)

@@ -41,7 +41,7 @@ def read_docx(path: Path, data: bytes) -> Document:
     blocks: list[Block] = []
     pos = 0
     for index, para in enumerate(paragraphs):
-        text = para.text
+        text = paragraph_text(para)
         if not text.strip():
             continue
         if parts:
@@ -95,25 +95,50 @@ def open_docx(path: Path, data: bytes) -> Any:
 
 
 def docx_paragraphs(document: Any) -> list[Paragraph]:
-    """Every paragraph of the body in reading order, table cells included (merged cells once)."""
-    return list(_iter_paragraphs(document))
+    """Every paragraph of the body in reading order: table cells (merged cells once) and content controls
+    included. python-docx's own iteration skips content controls (``w:sdt``), which templates use a lot."""
+    return list(_iter_paragraphs(document.element.body, document._body))
 
 
-def _iter_paragraphs(container: Any) -> Iterator[Paragraph]:
+def _iter_paragraphs(element: Any, parent: Any) -> Iterator[Paragraph]:
+    from docx.oxml.ns import qn
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    for item in container.iter_inner_content():
-        if isinstance(item, Paragraph):
-            yield item
-        elif isinstance(item, Table):
+    for child in element.iterchildren():
+        if child.tag == qn("w:p"):
+            yield Paragraph(child, parent)
+        elif child.tag == qn("w:tbl"):
             seen: set[int] = set()
-            for row in item.rows:
+            for row in Table(child, parent).rows:
                 for cell in row.cells:
                     if id(cell._tc) in seen:
                         continue
                     seen.add(id(cell._tc))
-                    yield from _iter_paragraphs(cell)
+                    yield from _iter_paragraphs(cell._tc, cell)
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _iter_paragraphs(content, parent)
+
+
+# Runs whose text Word shows: plain, in links, in tracked insertions, in inline content controls and fields.
+# Tracked deletions hold w:delText, which Run.text does not read, so they add nothing.
+_RUN_PATHS = (
+    "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:ins/w:hyperlink/w:r | ./w:smartTag/w:r"
+    " | ./w:sdt/w:sdtContent/w:r | ./w:sdt/w:sdtContent/w:hyperlink/w:r | ./w:fldSimple/w:r"
+)
+
+
+def text_runs(para: Paragraph) -> list[Any]:
+    """The paragraph's visible runs in order; their texts joined are the paragraph's text as read."""
+    from docx.text.run import Run
+
+    return [Run(r, para) for r in para._p.xpath(_RUN_PATHS)]
+
+
+def paragraph_text(para: Paragraph) -> str:
+    return "".join(run.text for run in text_runs(para))
 
 
 def style_names(document: Any) -> dict[str, str]:

@@ -8,7 +8,7 @@ import difflib
 import io
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from proofdesk.core.document import BlockKind
 
@@ -91,12 +91,13 @@ def patch_docx(source: DocxSource, new_texts: dict[int, str | None], inserted: d
 
 def rewrite_paragraph(para: Paragraph, new: str) -> None:
     """Give ``para`` the text ``new``, keeping each surviving character in the run (and formatting) it had."""
-    runs = _text_runs(para)
+    from proofdesk.core.io.docx_reader import text_runs
+
+    runs = [(run, run.text) for run in text_runs(para)]
     old = "".join(text for _, text in runs)
     if old == new:
         return
-    if not runs or old != para.text:
-        # Fields, content controls or tracked changes hold text we cannot map run by run.
+    if not runs:
         _replace_all_runs(para, new)
         return
     if len(old) > _MAX_DIFF_CHARS:
@@ -173,19 +174,6 @@ def char_opcodes(old: str, new: str) -> list[tuple[str, int, int, int, int]]:
         out.append((tag, a_pos[i1], a_pos[i2], b_pos[j1], b_pos[j2]))
     if tail:
         out.append(("equal", len(old) - tail, len(old), len(new) - tail, len(new)))
-    return out
-
-
-def _text_runs(para: Paragraph) -> list[tuple[Any, str]]:
-    from docx.text.hyperlink import Hyperlink
-    from docx.text.run import Run
-
-    out: list[tuple[Any, str]] = []
-    for item in para.iter_inner_content():
-        if isinstance(item, Run):
-            out.append((item, item.text))
-        elif isinstance(item, Hyperlink):
-            out.extend((run, run.text) for run in item.runs)
     return out
 
 

@@ -110,7 +110,8 @@ _BLOCK_TAGS = frozenset(
         "summary",
     ]
 )
-_WS = re.compile(r"[ \t\n\r\f\v\u00a0\u200b]+")
+# HTML's own white space; a no-break space is a character a browser shows (and a check may want to see).
+_WS = re.compile(r"[ \t\n\r\f]+")
 _CAPTION_CLASS = re.compile(r"caption|credit", re.IGNORECASE)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -386,9 +387,9 @@ class _Builder:
 
     def piece(self, anchor: Any = None) -> _Piece | None:
         text = "".join(self.parts)
-        lead = len(text) - len(text.lstrip())
-        stripped = text.strip()
-        if not stripped:
+        lead = len(text) - len(text.lstrip(" \n"))
+        stripped = text.strip(" \n")
+        if not stripped.strip():
             return None
         skips = [(max(0, s - lead), min(len(stripped), e - lead)) for s, e in self.skips]
         return _Piece(self.kind, self.level, stripped, [sp for sp in skips if sp[1] > sp[0]], anchor)

@@ -14,21 +14,20 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import markdown
 
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 _SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:|#|/|\./|\.\./|[^:/?#]+(?:[/?#]|$))", re.IGNORECASE)
 # Markup Python-Markdown reacts to anywhere in a line / only at the start of one.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]])")
 _LINE_START = re.compile(r"^([#>+-]|\d+(?=[.)]))")
+# A line of '=' under text would become a heading underline; Python-Markdown has no backslash escape for
+# '=', so safe_markdown() adds one.
 _SETEXT_EQ = re.compile(r"^=+[ \t]*$")
-# A line of '=' under text would become a heading underline, and '=' has no backslash escape in
-# Python-Markdown; the line's first '=' travels as this marker and is restored after conversion.
-_EQ_MARK = "\ue000pd-eq\ue000"
 _ENTITY = r"(&(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[a-zA-Z0-9]+);)"
 
 
 def safe_markdown(decode_entities: bool = True) -> markdown.Markdown:
     import markdown as md_lib
     from markdown.inlinepatterns import InlineProcessor
-    from markdown.postprocessors import Postprocessor
     from markdown.treeprocessors import Treeprocessor
 
     class _Entity(InlineProcessor):
@@ -38,16 +37,13 @@ def safe_markdown(decode_entities: bool = True) -> markdown.Markdown:
             shown = unescape(m.group(1)) if decode_entities else m.group(1)
             return self.md.htmlStash.store(escape(shown, quote=False)), m.start(0), m.end(0)
 
-    class _RestoreEq(Postprocessor):
-        def run(self, text: str) -> str:
-            return text.replace(_EQ_MARK, "=")
 
     class _LinkGuard(Treeprocessor):
         def run(self, root: Any) -> None:
             for el in root.iter():
                 for attr in ("href", "src"):
                     value = el.get(attr)
-                    if value is not None and not _SAFE_SCHEME.match(value.strip()):
+                    if value is not None and not is_safe_url(value):
                         del el.attrib[attr]
 
     md = md_lib.Markdown(output_format="html")
@@ -56,9 +52,24 @@ def safe_markdown(decode_entities: bool = True) -> markdown.Markdown:
         md.inlinePatterns.deregister(name)
     # Only _Entity stores in the HTML stash now, so restoring the stash restores escaped text only.
     md.inlinePatterns.register(_Entity(_ENTITY, md), "proofdesk_entity", 70)
-    md.postprocessors.register(_RestoreEq(md), "proofdesk_eq", 5)
+    md.ESCAPED_CHARS = [*md.ESCAPED_CHARS, "="]
     md.treeprocessors.register(_LinkGuard(md), "proofdesk_link_guard", 1)
     return md
+
+
+def is_safe_url(value: str) -> bool:
+    """Web, mail and relative addresses only. The serializer leaves entity-shaped text in attributes alone
+    and browsers decode it (and drop tabs and newlines inside a scheme), so decode until nothing changes
+    before looking at the scheme: ``&#106;avascript:`` is ``javascript:``."""
+    seen = value
+    for _ in range(10):
+        decoded = unescape(seen)
+        if decoded == seen:
+            break
+        seen = decoded
+    else:
+        return False
+    return bool(_SAFE_SCHEME.match(_URL_NOISE.sub("", seen)))
 
 
 def markdown_to_html(markdown_text: str, title: str, lang: str = "en", decode_entities: bool = True) -> str:
@@ -83,7 +94,7 @@ def escape_for_python_markdown(text: str) -> str:
         if m:
             line = f"{m.group(1)}\\{line[m.end() :]}" if m.group(1).isdigit() else "\\" + line
         elif _SETEXT_EQ.match(line):
-            line = _EQ_MARK + line[1:]
+            line = "\\" + line
         if line:
             lines.append(line)
     return "  \n".join(lines)

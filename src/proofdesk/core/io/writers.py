@@ -122,7 +122,18 @@ def pair_paragraphs(old: list[str], new: list[str]) -> list[tuple[int | None, in
 
 
 def _similar(a: str, b: str) -> bool:
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio() >= 0.5
+    """Does ``b`` look like an edit of ``a``? Short paragraphs fail a ratio test after a word is added,
+    so a shared start and end covering half of the shorter one also counts."""
+    if difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio() >= 0.5:
+        return True
+    shorter = min(len(a), len(b))
+    head = 0
+    while head < shorter and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < shorter - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    return head + tail >= shorter / 2
 
 
 def _pair_by_similarity(

@@ -11,6 +11,7 @@ lower-case one and then, in review, forgiven if the story uses it again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -18,6 +19,7 @@ from proofdesk.core.spelling.lexicon import Lexicon
 from proofdesk.core.spelling.suggest import Candidate, candidates, match_case
 from proofdesk.core.spelling.variants import house_form
 
+_DIGIT = re.compile(r"\d")
 # Clitics that may follow a known word after an apostrophe (Zhigang's, Pellow'll).
 _CLITICS = frozenset({"s", "re", "ve", "ll", "d", "m", "t"})
 # Name prefixes joined by an apostrophe (O'Meara, D'Souza, N'Golo).
@@ -73,6 +75,13 @@ class Judge:
         self.lex = lex
         self._memo: dict[str, Verdict] = {}
         self._names: dict[str, Verdict] = {}
+
+    def forget(self) -> None:
+        """Drop memoised verdicts (benchmarks measure from cold; the app never needs to)."""
+        self._memo.clear()
+        self._names.clear()
+        self.lex.main.forget()
+        self.lex.other.forget()
 
     def is_known(self, word: str) -> bool:
         """Known as written, or as a possessive/contraction of a known word."""
@@ -140,7 +149,7 @@ class Judge:
         return any(e in forms and lex.zipf(e) >= floor for e in edits if e != word)
 
     def _judge(self, word: str) -> Verdict:
-        if len(word) < 2 or any(ch.isdigit() for ch in word):
+        if len(word) < 2 or _DIGIT.search(word):
             return OK
         if self.is_known(word):
             return OK

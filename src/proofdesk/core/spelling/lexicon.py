@@ -82,6 +82,9 @@ class _Hunspell:
         self._lock = threading.Lock()
         self._memo: dict[str, bool] = {}
 
+    def forget(self) -> None:
+        self._memo.clear()
+
     def spell(self, word: str) -> bool:
         hit = self._memo.get(word)
         if hit is not None:
@@ -134,6 +137,9 @@ class Lexicon:
         # fuzzy search per query covers every candidate within two edits.
         self.buckets: dict[tuple[str, int], list[str]] = {}
         self._exact: dict[tuple[str, int], list[str]] = {}
+        self._rare: dict[tuple[str, int], list[str]] = {}
+        self.rare_buckets: dict[tuple[str, int], list[str]] = {}
+        self.tails: dict[str, list[str]] = {}
         self._build_index()
 
     def _build_index(self) -> None:
@@ -143,20 +149,31 @@ class Lexicon:
         if stored is None:
             stored = accepted_words(list(self._freq), self.main.spell)
         exact: dict[tuple[str, int], list[str]] = defaultdict(list)
+        rare: dict[tuple[str, int], list[str]] = defaultdict(list)
         forms = self.forms
         freq = self._freq
         floor = 10 ** (FUZZY_ZIPF - 9.0)
         for form in stored:
             word = form.lower()
             forms[word] = form
-            # Rare words are reached by single edits only; the fuzzy index holds the common ones.
-            if freq.get(word, 0.0) >= floor:
-                exact[(word[0], len(word))].append(word)
+            # Common words are searched two edits deep, rare ones one edit deep: a rare word two edits
+            # away is almost never what was meant, and leaving them out keeps the search fast.
+            (exact if freq.get(word, 0.0) >= floor else rare)[(word[0], len(word))].append(word)
         self._exact = exact
+        self._rare = rare
+        # Words by everything after their first letter, for slips on the first letter (hwen → when).
+        tails: dict[str, list[str]] = defaultdict(list)
+        for word in forms:
+            tails[word[1:]].append(word)
+        self.tails = tails
 
     # Lookups ---------------------------------------------------------------
 
     def known(self, word: str) -> bool:
+        # Most words are in the stored list, which is cheaper to ask than Hunspell.
+        form = self.forms.get(word.lower())
+        if form is not None and (word == form or word == form[:1].upper() + form[1:] or word.isupper()):
+            return True
         return self.main.spell(word)
 
     def known_other(self, word: str) -> bool:
@@ -167,6 +184,16 @@ class Lexicon:
         if not f:
             return _MIN_ZIPF
         return math.log10(f) + 9.0
+
+    def rare_bucket(self, first: str, length: int) -> list[str]:
+        """Rare words starting with ``first`` whose length is within one of ``length``."""
+        hit = self.rare_buckets.get((first, length))
+        if hit is None:
+            hit = []
+            for n in range(max(1, length - 1), length + 2):
+                hit.extend(self._rare.get((first, n), ()))
+            self.rare_buckets[(first, length)] = hit
+        return hit
 
     def bucket(self, first: str, length: int) -> list[str]:
         hit = self.buckets.get((first, length))

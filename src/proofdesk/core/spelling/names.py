@@ -65,17 +65,24 @@ class BlockWords:
     handles: str = ""  # URLs, addresses and handles, lower case: "@NatrionCells" vouches for "Natrion"
 
 
-def block_words(tokens: list[Token], skipped: list[str] | None = None) -> BlockWords:
-    positions = name_positions(tokens)
+def block_words(
+    tokens: list[Token], skipped: list[str] | None = None, positions: list[bool] | None = None
+) -> BlockWords:
+    """The capitalised words of a block (all the document pass compares), with their offsets."""
+    if positions is None:
+        positions = name_positions(tokens)
     out: list[tuple[str, int, bool]] = []
     for tok, name_pos in zip(tokens, positions, strict=True):
-        text = normalise(tok.text).replace("-\n", "")
+        raw = tok.text
+        if raw.islower() or ("-" not in raw and not raw[:1].isupper()):
+            continue
+        text = normalise(raw).replace("-\n", "")
         if any(ch.isdigit() for ch in text):
             continue
         offset = 0
         for n, part in enumerate(text.split("-")):
             word = strip_possessive(part)
-            if word:
+            if word[:1].isupper():
                 out.append((word, tok.start + offset, name_pos or (n > 0 and word[:1].isupper())))
             offset += len(part) + 1
     return BlockWords(tuple(out), " ".join(skipped).lower() if skipped else "")

@@ -51,7 +51,6 @@ COST_FIRST_LETTER = 0.3
 COST_SPLIT = 1.8  # a run-together pair of words (alot → a lot)
 FREQ_WEIGHT = 0.25  # one zipf step (10× more common) is worth this much edit cost
 
-_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
 def _sub_cost(a: str, b: str) -> float:
@@ -123,14 +122,15 @@ class Candidate:
     from_typo_list: bool = False
 
 
-def _single_edits(word: str) -> set[str]:
-    """Every word one deletion, swap, substitution or insertion away (Norvig's edits1)."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    out = {a + b[1:] for a, b in splits if b}
-    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
-    out.update(a + c + b[1:] for a, b in splits if b for c in _ALPHABET)
-    out.update(a + c + b for a, b in splits for c in _ALPHABET)
-    out.discard(word)
+def _first_letter_edits(lex: Lexicon, word: str) -> list[str]:
+    """Dictionary words one edit away at the start of the word, which the bucket search cannot see."""
+    out = list(lex.tails.get(word[1:], ()))  # first letter replaced
+    out.extend(lex.tails.get(word, ()))  # a letter lost before it
+    if word[1:] in lex.forms:
+        out.append(word[1:])  # a stray first letter
+    swapped = word[1:2] + word[:1] + word[2:]
+    if swapped in lex.forms:
+        out.append(swapped)
     return out
 
 
@@ -174,8 +174,12 @@ def candidates(lex: Lexicon, word: str, limit: int = 12) -> list[Candidate]:
             # Long words mangled three times over (folowwinwg) still have only one plausible reading.
             for cand, _dist, _idx in process.extract(word, bucket, scorer=OSA.distance, score_cutoff=3, limit=10):
                 add(cand)
+    rare = lex.rare_bucket(word[0], n)
+    if rare:
+        for cand, _dist, _idx in process.extract(word, rare, scorer=OSA.distance, score_cutoff=1, limit=20):
+            add(cand)
     forms = lex.forms
-    for cand in _single_edits(word) & forms.keys():
+    for cand in _first_letter_edits(lex, word):
         add(cand)
     # Run-together words ("alot", "inthe"): both halves must be common.
     for i in range(1, n):

@@ -22,6 +22,9 @@ _NON_WORDS = (
 )
 _WORD = rf"[^\W_](?:[^\W_]|{SOFT_HYPHEN})*(?:(?:[{APOSTROPHES}]|-\n?)[^\W_](?:[^\W_]|{SOFT_HYPHEN})*)*"
 _TOKEN = re.compile(rf"(?P<skip>{_NON_WORDS})|(?P<word>{_WORD})")
+_WORD_ONLY = re.compile(rf"(?P<word>{_WORD})")
+# Blocks without any of these cannot hold a URL, address, handle or file name: the cheap pattern will do.
+_MAYBE_NON_WORD = re.compile(r"[@#]|://|www\.|[^\W\d_]\.[^\W\d_]")
 # What may end a sentence before the next word (quotes and brackets may stand between).
 _SENTENCE_END = re.compile(r"[.!?:…•|]")
 _SPACE_ONLY = re.compile(r"[ \t\u00a0]+")
@@ -58,7 +61,8 @@ def iter_words(
     prev_checked = False
     end_search = _SENTENCE_END.search
     space = _SPACE_ONLY.fullmatch
-    for m in _TOKEN.finditer(text):
+    pattern = _TOKEN if _MAYBE_NON_WORD.search(text) else _WORD_ONLY
+    for m in pattern.finditer(text):
         start, end = m.span()
         if m.lastgroup == "skip" or (skips and any(s < end and start < e for s, e in skips)):
             if skipped is not None and m.lastgroup == "skip":

@@ -253,6 +253,8 @@ def _load_file(path: Path, root: Path, state: _Loading, stack: list[Path]) -> _L
             if not isinstance(settings, dict):
                 src.problem(value_node, f"'checks.{key}' must be a mapping of settings (e.g. {{style: curly}})")
                 continue
+            if key == "style" and not _style_settings_ok(src, value_node):
+                continue
             own.checks[key] = settings
     if "vale" in fields:
         for ref, ref_node in as_str_list(src, fields["vale"][1], "'vale'"):
@@ -275,6 +277,27 @@ def _load_file(path: Path, root: Path, state: _Loading, stack: list[Path]) -> _L
             _add_body(own, name, RuleBody(name, value_node, src))
     _merge(layer, own)
     return layer
+
+
+def _style_settings_ok(src: Source, node: yaml.Node) -> bool:
+    """The house-rule runner's own settings (``checks: style:``)."""
+    ok = True
+    for key, key_node, value_node in items(src, node, "'checks.style'"):
+        v = value(value_node) if isinstance(value_node, yaml.ScalarNode) else None
+        if key == "timeout-ms":
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not 1 <= v <= 60_000:
+                src.problem(value_node, "'checks.style.timeout-ms' must be a number of milliseconds from 1 to 60000")
+                ok = False
+        elif key == "skip-quotes":
+            if not isinstance(v, bool) and not isinstance(value_node, yaml.SequenceNode):
+                src.problem(value_node, "'checks.style.skip-quotes' must be true, false or a list of rule ids")
+                ok = False
+            elif isinstance(value_node, yaml.SequenceNode):
+                ok = len(as_str_list(src, value_node, "'checks.style.skip-quotes'")) == len(value_node.value) and ok
+        else:
+            src.problem(key_node, f"'checks.style': unknown setting '{key}' (expected skip-quotes, timeout-ms)")
+            ok = False
+    return ok
 
 
 def _extends_target(src: Source, node: yaml.Node, ref: str, base: Path, root: Path) -> Path | None:

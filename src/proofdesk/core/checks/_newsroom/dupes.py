@@ -10,7 +10,7 @@ with rapidfuzz, so the work stays close to linear in the length of the draft.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -50,7 +50,7 @@ _TRAILING_CREDIT = re.compile(
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # compared and hashed by identity: the index counts units
 class Unit:
     block: int
     start: int  # block-relative
@@ -59,6 +59,15 @@ class Unit:
     toks: list[str]
     whole: bool  # the unit is its whole block
     single: bool  # its block is a single sentence
+    keys: list[str] | None = None  # its rarest words, once the document's word counts are known
+    _facts: tuple[str, ...] | None = None
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        """Its numbers and negations, sorted: copies that differ here are never near copies (see near_cost)."""
+        if self._facts is None:
+            self._facts = tuple(sorted(t for t in self.toks if t in _NEGATIONS or _has_digit(t)))
+        return self._facts
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +89,12 @@ class _Index:
         self.df = df
 
     def keys(self, unit: Unit) -> list[str]:
-        distinct = sorted(set(unit.toks), key=lambda t: (self.df.get(t, 0), -len(t), t))
-        long = [t for t in distinct if len(t) > 2]
-        return (long or distinct)[:RARE_KEYS]
+        if unit.keys is None:
+            df = self.df
+            distinct = sorted(set(unit.toks), key=lambda t: (df.get(t, 0), -len(t), t))
+            long = [t for t in distinct if len(t) > 2]
+            unit.keys = (long or distinct)[:RARE_KEYS]
+        return unit.keys
 
     def add(self, unit: Unit) -> None:
         self.exact.setdefault(unit.norm, unit)
@@ -99,18 +111,27 @@ class _Index:
         if len(unit.toks) < 2:
             return None
         keys = self.keys(unit)
-        hits: dict[int, tuple[int, Unit]] = {}
+        # Candidates in first-seen order with how many of the unit's rare words they share.
+        pool: list[Unit] = []
+        postings = self.postings
         for key in keys:
-            for cand in self.postings.get(key, [])[-MAX_POSTINGS:]:
-                count, _ = hits.get(id(cand), (0, cand))
-                hits[id(cand)] = (count + 1, cand)
+            lst = postings.get(key)
+            if lst:
+                pool.extend(lst[-MAX_POSTINGS:])
+        counts = Counter(pool)
         # A near copy shares most of its rare words; one typo or changed word can cost at most two keys.
         need = 2 if len(keys) >= 3 else 1
         n = len(unit.toks)
         slack = max(1.0, n / WORDS_PER_EDIT)
+        facts: tuple[str, ...] | None = None
         best: tuple[float, Unit] | None = None
-        for count, cand in hits.values():
+        for cand, count in counts.items():
             if count < need or abs(len(cand.toks) - n) > slack:
+                continue
+            if facts is None:
+                facts = unit.facts
+            # near_cost would refuse these anyway; the template-like sentences of a long story make it common.
+            if cand.facts != facts:
                 continue
             cost = near_cost(unit.toks, cand.toks)
             if cost is not None and (best is None or cost < best[0]):
@@ -155,7 +176,11 @@ def near_cost(a: Sequence[str], b: Sequence[str]) -> float | None:
 
 
 def _carries_fact(word: str) -> bool:
-    return any(c.isdigit() for c in word) or word in _NEGATIONS or word in _FACT_WORDS
+    return word in _NEGATIONS or word in _FACT_WORDS or _has_digit(word)
+
+
+def _has_digit(word: str) -> bool:
+    return not word.isalpha() and any(c.isdigit() for c in word)
 
 
 def _is_typo(x: str, y: str) -> bool:
@@ -169,8 +194,11 @@ def _is_typo(x: str, y: str) -> bool:
 
 def _block_norm(block: Block) -> str:
     text = block.text
-    if len(text.split()) <= 60:
-        text = _TRAILING_CREDIT.sub("", text) or text
+    # Credits sit at the very end, so only the last stretch is searched (the pattern is anchored there).
+    tail = text[-120:]
+    m = _TRAILING_CREDIT.search(tail)
+    if m and m.start() > 0:
+        text = text[: len(text) - len(tail) + m.start()]
     return normalise(text)
 
 

@@ -41,6 +41,16 @@ def format_message(message: str, *subs: str) -> str:
     return message
 
 
+def to_sentence(words: list[str]) -> str:
+    """Vale's ``ToSentence``: 'a' / 'a' or 'b' / 'a', 'b', or 'c'."""
+    quoted = [f"'{w}'" for w in words]
+    if len(quoted) == 1:
+        return quoted[0]
+    if len(quoted) == 2:
+        return f"{quoted[0]} or {quoted[1]}"
+    return ", ".join([*quoted[:-1], f"or {quoted[-1]}"])
+
+
 def is_letters(text: str) -> bool:
     return bool(text) and all(unicodedata.category(c).startswith("L") for c in text)
 
@@ -117,9 +127,14 @@ class Scope:
 
 @dataclass
 class ExceptionMatcher:
-    """Vale's exceptions: ``\\b(?:longest|…|shortest)\\b`` searched in the matched text."""
+    """Vale's exceptions: ``\\b(?:longest|…|shortest)\\b`` searched in the matched text.
+
+    ``phrases`` are the multi-word terms among them: as in Vale 3, a match that falls
+    inside an accepted phrase in the text ("mea culpa") is not flagged either.
+    """
 
     pattern: Pattern | None = None
+    phrases: Pattern | None = None
 
     @classmethod
     def build(cls, exceptions: Sequence[str], vocab: Sequence[str] = ()) -> ExceptionMatcher:
@@ -133,10 +148,19 @@ class ExceptionMatcher:
                 safe.append(term)
             except regexes.RegexProblem:
                 safe.append(regexes.regex.escape(term))
-        return cls(regexes.compile_pattern(WORD_TEMPLATE.format("|".join(safe))))
+        multi = [t for t in safe if " " in t or "\t" in t or "\\s" in t]
+        phrases = regexes.compile_pattern("(?i)" + WORD_TEMPLATE.format("|".join(multi))) if multi else None
+        return cls(regexes.compile_pattern(WORD_TEMPLATE.format("|".join(safe))), phrases)
 
     def matches(self, text: str) -> bool:
         return self.pattern is not None and self.pattern.search(text) is not None
+
+    def phrase_spans(self, text: str) -> list[tuple[int, int]]:
+        return [] if self.phrases is None else [m.span() for m in self.phrases.finditer(text)]
+
+
+def within(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
 
 
 def apply_action(action: Action, matched: str, automatic: Sequence[str] = ()) -> tuple[str, ...]:
@@ -225,6 +249,17 @@ class Rule:
 
     def suggestions(self, matched: str, automatic: Sequence[str] = ()) -> tuple[str, ...]:
         return apply_action(self.action, matched, automatic)
+
+    def alert_message(self, matched: str, fixes: Sequence[str]) -> str:
+        """Vale 3: with an action, a second ``%s`` shows the fix (or the fixes as a sentence)."""
+        if not self.action.name:
+            return format_message(self.message, matched)
+        repl = matched
+        if len(fixes) == 1:
+            repl = fixes[0]
+        elif len(fixes) > 1:
+            repl = to_sentence(list(fixes))
+        return format_message(self.message, matched, repl)
 
     def describe(self) -> dict[str, Any]:
         return {"name": self.name, "extends": self.extends, "level": str(self.level)}

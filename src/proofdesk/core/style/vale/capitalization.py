@@ -167,4 +167,7 @@ class Capitalization(Rule):
         unit = text.rstrip()
         if not unit or self.check(unit):
             return []
-        return [Alert(0, len(unit), format_message(self.message, unit), self.suggestions(unit, self.converted(unit)))]
+        fixes = self.suggestions(unit, self.converted(unit))
+        # Capitalization fills its replacement itself, so only an explicit action changes the message.
+        message = self.alert_message(unit, fixes) if self.action.name else format_message(self.message, unit)
+        return [Alert(0, len(unit), message, fixes)]

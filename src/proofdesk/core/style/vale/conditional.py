@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from proofdesk.core.style import regexes
 from proofdesk.core.style.regexes import Pattern
-from proofdesk.core.style.vale.base import Alert, ExceptionMatcher, Rule, format_message
+from proofdesk.core.style.vale.base import Alert, ExceptionMatcher, Rule, within
 
 
 @dataclass
@@ -36,14 +36,20 @@ class Conditional(Rule):
                 present |= self._collect(text, defined, timeout)
             if not self.second_has_group and present:
                 continue
+            phrases: list[tuple[int, int]] | None = None
             for m in regexes.finditer(self.first, text, timeout):
                 observed = m.group()
                 if self.second_has_group and observed in defined:
                     continue
                 if self.exceptions.matches(observed):
                     continue
-                message = format_message(self.message, observed)
-                found.append((index, Alert(m.start(), m.end(), message, self.suggestions(observed))))
+                if self.exceptions.phrases is not None:
+                    if phrases is None:
+                        phrases = self.exceptions.phrase_spans(text)
+                    if within(phrases, m.start(), m.end()):
+                        continue
+                fixes = self.suggestions(observed)
+                found.append((index, Alert(m.start(), m.end(), self.alert_message(observed, fixes), fixes)))
         return found
 
     def _collect(self, text: str, defined: set[str], timeout: float) -> bool:

@@ -13,7 +13,7 @@ from proofdesk.core.style.vale.base import (
     Alert,
     ExceptionMatcher,
     Rule,
-    format_message,
+    within,
 )
 
 
@@ -37,9 +37,16 @@ class Existence(Rule):
 
     def run(self, text: str, timeout: float) -> list[Alert]:
         alerts = []
+        phrases: list[tuple[int, int]] | None = None
         for m in regexes.finditer(self.pattern, text, timeout):
             matched = m.group()
             if not matched or self.exceptions.matches(matched.strip()):
                 continue
-            alerts.append(Alert(m.start(), m.end(), format_message(self.message, matched), self.suggestions(matched)))
+            if self.exceptions.phrases is not None:
+                if phrases is None:
+                    phrases = self.exceptions.phrase_spans(text)
+                if within(phrases, m.start(), m.end()):
+                    continue
+            fixes = self.suggestions(matched)
+            alerts.append(Alert(m.start(), m.end(), self.alert_message(matched, fixes), fixes))
         return alerts

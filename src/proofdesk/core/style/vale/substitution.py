@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from proofdesk.core.style import regexes
 from proofdesk.core.style.regexes import Pattern
-from proofdesk.core.style.vale.base import Alert, ExceptionMatcher, Rule, format_message
+from proofdesk.core.style.vale.base import Alert, ExceptionMatcher, Rule, format_message, to_sentence
 
 _GROUP_REF = regexes.regex.compile(r"\$(\d+)|\$\{(\d+)\}")
 _PHRASE = regexes.regex.compile(r"^[\p{L} ]+$")
@@ -42,6 +42,7 @@ class Substitution(Rule):
             options = expected.split("|")
             if self.capitalize and observed[:1].isupper():
                 options = [o[:1].upper() + o[1:] for o in options]
+                expected = "|".join(options)
             message_template, shown = self.message, expected
             if self.action.name == "replace" and not self.action.params:
                 # Vale lists the options as a sentence and drops the quotes it now adds itself.
@@ -99,16 +100,6 @@ def _expected_pattern(expected: str, ignorecase: bool) -> Pattern | None:
         return regexes.compile_pattern(f"^(?:{expected})$", ignorecase=ignorecase)
     except regexes.RegexProblem:
         return None
-
-
-def to_sentence(words: list[str]) -> str:
-    """Vale's ``ToSentence``: 'a' / 'a' or 'b' / 'a', 'b', or 'c'."""
-    quoted = [f"'{w}'" for w in words]
-    if len(quoted) == 1:
-        return quoted[0]
-    if len(quoted) == 2:
-        return f"{quoted[0]} or {quoted[1]}"
-    return ", ".join([*quoted[:-1], f"or {quoted[-1]}"])
 
 
 def _unquote_first(message: str) -> str:
