@@ -107,3 +107,15 @@ def test_saving_through_a_symlink_updates_the_real_file(tmp_path: Path) -> None:
     atomic_write_text(link, "new")
     assert link.is_symlink()
     assert real.read_text() == "new"
+
+
+def test_read_only_target_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "locked.txt"
+    target.write_text("keep me")
+    target.chmod(0o444)
+    if os.geteuid() == 0:  # root may write anything; pretend to be the desk's ordinary user
+        real_access = os.access
+        monkeypatch.setattr(os, "access", lambda p, m: False if Path(p) == target else real_access(p, m))
+    with pytest.raises(OutputError, match="read-only"):
+        atomic_write_text(target, "replaced")
+    assert target.read_text() == "keep me"

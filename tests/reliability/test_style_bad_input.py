@@ -93,7 +93,7 @@ def test_style_validate_valid_style_exits_zero(capsys: pytest.CaptureFixture[str
     code, out, _ = run_main(["style", "validate", str(path)], capsys)
     assert code == 0
     assert out.strip().endswith("vocabulary: 2 accepted, 0 rejected")
-    assert "valid: 'Newsroom (American)' (en-US), 42 rules" in out
+    assert "valid: 'Newsroom (American)' (en-US), 41 rules" in out
 
 
 def test_catastrophic_rule_does_not_freeze_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from proofdesk.core.checks import available_checks
@@ -43,15 +43,40 @@ class EngineStats:
     block_calls: int = 0
     cache_hits: int = 0
     per_family: dict[str, int] = field(default_factory=dict)
+    # check_document calls actually run, and those answered from the document-pass cache.
+    document_calls: int = 0
+    document_hits: int = 0
 
 
 _CacheKey = tuple[str, Hashable, str, str, tuple[tuple[int, int], ...]]
+# Everything a cacheable document pass may read: the text, how it splits into blocks, where it came from.
+_DocKey = tuple[str, str, object, tuple[Block, ...]]
+
+# The per-block pass asks ``cancelled()`` and reports progress this often.
+PROGRESS_EVERY = 64
+
+
+def document_pass_cacheable(check: Check) -> bool:
+    """True if the family declares that check_document depends only on the document and its own options.
+
+    A family opts in with the class attribute ``cacheable_document_pass = True``: its
+    ``check_document(doc)`` must read nothing but ``doc.text``, ``doc.blocks``,
+    ``doc.source_format``, ``doc.path`` and options fixed when the check was built, and
+    must have no side effect a later pass depends on. The engine then reuses the last
+    result while the document is unchanged.
+    """
+    return bool(getattr(check, "cacheable_document_pass", False))
 
 
 class Engine:
     """Holds the check instances and the per-block result cache for one draft.
 
     Not thread-safe: give each worker its own engine, or serialise calls.
+
+    For an editor: after a keystroke call :meth:`check_blocks` with the edited
+    paragraph(s) for that paragraph's underlines at once, then :meth:`check` (on a
+    worker, cancellable) for the document-wide families. Unchanged paragraphs and,
+    for families that allow it, an unchanged document are answered from caches.
     """
 
     def __init__(self, config: EngineConfig | None = None, checks: Sequence[type[Check]] | None = None) -> None:
@@ -71,6 +96,8 @@ class Engine:
                 self._unusable.append(CheckFailure(cls.family, f"{type(exc).__name__}: {exc}"))
         self._fingerprints = {c.family: c.fingerprint() for c in self.checks}
         self._cache: dict[_CacheKey, tuple[Finding, ...]] = {}
+        # family -> (document key, findings) of its last document pass; one entry each, so memory tracks the draft.
+        self._doc_cache: dict[str, tuple[_DocKey, tuple[Finding, ...]]] = {}
         self.stats = EngineStats()
         self.failures: list[CheckFailure] = []
 
@@ -96,21 +123,42 @@ class Engine:
         blocks: Sequence[Block] | None = None,
         progress: ProgressFn | None = None,
         cancelled: CancelledFn | None = None,
+        *,
+        document_passes: bool = True,
     ) -> list[Finding]:
         """All findings for ``doc``, sorted by start, end, rule.
 
         ``blocks`` restricts the per-block pass (e.g. the visible ones first);
-        document-wide passes still see the whole document.
+        document-wide passes still see the whole document, unless
+        ``document_passes`` is false: then only the per-block findings of
+        ``blocks`` come back (see :meth:`check_blocks`).
+
+        ``progress(done, total)`` is called every :data:`PROGRESS_EVERY` blocks of
+        each family's per-block pass, after each document pass, and once at the end
+        with ``done == total``.
         """
         todo = doc.blocks if blocks is None else blocks
         used: set[_CacheKey] = set()
         results: list[Finding] = []
         ranks: dict[int, int] = {}
-        total = len(todo) + 1
+        # A document pass weighs as much as a per-block pass over the whole draft in the progress figure.
+        per_family = len(todo) + (len(doc.blocks) if document_passes else 0)
+        total = max(1, len(self.checks) * per_family)
         self.failures = list(self._unusable)
-        for check in self.checks:
+        doc_key: _DocKey | None = None
+        for n, check in enumerate(self.checks):
+            done = n * per_family
             try:
-                own = self._run_family(check, doc, todo, used, cancelled)
+                own = self._block_pass(check, doc, todo, used, cancelled, progress, done, total)
+                own = check.review(doc, own)
+                if document_passes:
+                    if cancelled is not None and cancelled():
+                        raise Cancelled
+                    if doc_key is None and document_pass_cacheable(check):
+                        doc_key = (doc.text, doc.source_format, doc.path, tuple(doc.blocks))
+                    own.extend(self._document_pass(check, doc, doc_key))
+                    if progress is not None:
+                        progress(done + per_family, total)
             except Cancelled:
                 raise
             except Exception as exc:
@@ -131,33 +179,73 @@ class Engine:
         results.sort(key=lambda f: f.sort_key)
         return drop_repeats(results, lambda f: ranks[id(f)])
 
-    def _run_family(
+    def check_blocks(
+        self,
+        doc: Document,
+        blocks: Sequence[Block],
+        progress: ProgressFn | None = None,
+        cancelled: CancelledFn | None = None,
+    ) -> list[Finding]:
+        """Only the per-block findings of ``blocks`` (absolute offsets, sorted): the fast path after an edit.
+
+        Each family's per-block results for ``blocks`` go through its ``review`` with
+        the whole ``doc`` (so a recurring name is still not a typo), but no
+        document-wide pass runs: they are exactly the findings a full :meth:`check`
+        reports from those blocks' per-block pass, provided the family's review judges
+        each finding on its own (a review that counts findings across the draft, such
+        as a house rule's ``limit``, sees only these). Run :meth:`check` afterwards,
+        off the GUI thread, for duplicates, consistency and the other document passes.
+        """
+        return self.check(doc, blocks, progress, cancelled, document_passes=False)
+
+    def _block_pass(
         self,
         check: Check,
         doc: Document,
         todo: Sequence[Block],
         used: set[_CacheKey],
         cancelled: CancelledFn | None,
+        progress: ProgressFn | None,
+        done: int,
+        total: int,
     ) -> list[Finding]:
         own: list[Finding] = []
         fp = self._fingerprints[check.family]
+        cache = self._cache
+        stats = self.stats
         for i, block in enumerate(todo):
-            if cancelled is not None and i % 64 == 0 and cancelled():
-                raise Cancelled
+            if i % PROGRESS_EVERY == 0:
+                if cancelled is not None and cancelled():
+                    raise Cancelled
+                if progress is not None and i:
+                    progress(done + i, total)
             key: _CacheKey = (check.family, fp, block.kind, block.text, block.skips)
-            hit = self._cache.get(key)
+            hit = cache.get(key)
             if hit is None:
                 hit = tuple(check.check_block(block))
-                self._cache[key] = hit
-                self.stats.block_calls += 1
-                self.stats.per_family[check.family] = self.stats.per_family.get(check.family, 0) + 1
+                cache[key] = hit
+                stats.block_calls += 1
+                stats.per_family[check.family] = stats.per_family.get(check.family, 0) + 1
             else:
-                self.stats.cache_hits += 1
+                stats.cache_hits += 1
             used.add(key)
-            own.extend(f.shifted(block.start) for f in hit)
-        own = check.review(doc, own)
-        own.extend(check.check_document(doc))
+            if hit:
+                start = block.start
+                own.extend(f.shifted(start) for f in hit)
         return own
+
+    def _document_pass(self, check: Check, doc: Document, doc_key: _DocKey | None) -> Iterable[Finding]:
+        if doc_key is None or not document_pass_cacheable(check):
+            self.stats.document_calls += 1
+            return check.check_document(doc)
+        cached = self._doc_cache.get(check.family)
+        if cached is not None and cached[0] == doc_key:
+            self.stats.document_hits += 1
+            return cached[1]
+        self.stats.document_calls += 1
+        found = tuple(check.check_document(doc))
+        self._doc_cache[check.family] = (doc_key, found)
+        return found
 
 
 def finding_selected_info(rule_id: str, category: str, selectors: frozenset[str]) -> bool:

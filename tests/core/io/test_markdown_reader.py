@@ -132,3 +132,24 @@ def test_tabs_and_odd_indentation_still_give_exact_spans() -> None:
     for b in doc.blocks:
         assert source[b.start : b.end] == b.text
         assert b.text.strip() and not b.text.startswith(("-", ">"))
+
+
+def test_yaml_front_matter_is_skipped_whole() -> None:
+    source = "---\ntitle: Night bus cuts\ndesk: transport\n---\n\n# Night bus cuts\n\nBody text.\n"
+    doc = markdown_document(source)
+    front = doc.blocks[0]
+    assert front.kind is BlockKind.CODE and front.text.endswith("desk: transport\n---")
+    assert front.skips == ((0, len(front.text)),)
+    assert [(b.kind, b.text) for b in doc.blocks[1:]] == [
+        (BlockKind.HEADING, "Night bus cuts"),
+        (BlockKind.PARAGRAPH, "Body text."),
+    ]
+    assert [b.text for b in plain_blocks(source)] == ["Night bus cuts", "Body text."]
+
+
+def test_a_rule_at_the_top_is_not_front_matter() -> None:
+    doc = markdown_document("---\n\nText under a rule\n\n---\n\nMore\n")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        (BlockKind.PARAGRAPH, "Text under a rule"),
+        (BlockKind.PARAGRAPH, "More"),
+    ]

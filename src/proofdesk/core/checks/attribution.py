@@ -118,6 +118,8 @@ def _paragraph(text: str, min_words: int) -> _Paragraph:
 
 class AttributionCheck(Check):
     family = "attribution"
+    # check_document reads only the document and options fixed at start: the engine may reuse it.
+    cacheable_document_pass = True
     rules = (
         RuleInfo(
             "attribution.credit-line",

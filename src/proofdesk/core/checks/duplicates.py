@@ -24,6 +24,8 @@ _C = Category.DUPLICATE
 
 class DuplicatesCheck(Check):
     family = "duplicate"
+    # check_document reads only the document and options fixed at start: the engine may reuse it.
+    cacheable_document_pass = True
     rules = (
         RuleInfo("duplicate.caption", _C, Severity.ERROR, "A caption repeated, or repeating a body paragraph"),
         RuleInfo("duplicate.paragraph", _C, Severity.ERROR, "A paragraph that repeats an earlier one"),

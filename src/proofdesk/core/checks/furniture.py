@@ -35,6 +35,8 @@ MESSAGES = {
 
 class FurnitureCheck(Check):
     family = "furniture"
+    # check_document reads only the document and options fixed at start: the engine may reuse it.
+    cacheable_document_pass = True
     rules = (
         RuleInfo("furniture.search-box", _C, _E, "Search-box labels such as 'Type to search'"),
         RuleInfo("furniture.page-chrome", _C, _E, "Navigation, breadcrumbs, 'min read', comment counts"),

@@ -97,6 +97,8 @@ def wrong_quote_marks(text: str, style: str) -> Iterator[tuple[Mark, str]]:
 
 class TypographyCheck(Check):
     family = "typography"
+    # check_document reads only the document and options fixed at start: the engine may reuse it.
+    cacheable_document_pass = True
     rules = (
         RuleInfo("typography.double-space", Category.TYPOGRAPHY, Severity.WARNING, "Two or more spaces between words"),
         RuleInfo(

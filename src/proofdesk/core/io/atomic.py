@@ -33,6 +33,9 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         mode = None
     except OSError as exc:
         raise OutputError(target, exc.strerror or str(exc)) from None
+    if mode is not None and not os.access(target, os.W_OK):
+        # The rename would succeed (it needs only the folder), but a read-only file was made so on purpose.
+        raise OutputError(target, "is read-only; make it writable or choose another file")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except PermissionError:

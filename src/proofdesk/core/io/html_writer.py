@@ -37,7 +37,6 @@ def safe_markdown(decode_entities: bool = True) -> markdown.Markdown:
             shown = unescape(m.group(1)) if decode_entities else m.group(1)
             return self.md.htmlStash.store(escape(shown, quote=False)), m.start(0), m.end(0)
 
-
     class _LinkGuard(Treeprocessor):
         def run(self, root: Any) -> None:
             for el in root.iter():

@@ -74,9 +74,16 @@ def markdown_document(text: str, path: Path | None = None) -> Document:
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
-    tokens = _parser().parse(text)
     blocks: list[Block] = []
     notices: list[str] = []
+    front = front_matter_lines(lines)
+    parse_text = text
+    if front:
+        # Blank the front matter out (keeping the line count, so token line maps still fit the source).
+        parse_text = "\n" * front + "\n".join(lines[front:])
+        end = starts[front - 1] + len(lines[front - 1])
+        blocks.append(Block(BlockKind.CODE, 0, end, text[:end], skips=((0, end),)))
+    tokens = _parser().parse(parse_text)
     for kind, level, tok in _walk(tokens):
         block = _code_block(text, lines, starts, tok) if kind is BlockKind.CODE else None
         if kind is not BlockKind.CODE:
@@ -92,9 +99,28 @@ def markdown_document(text: str, path: Path | None = None) -> Document:
     return Document(text=text, blocks=blocks, source_format="md", path=path, notices=notices)
 
 
+_FRONT_OPEN = re.compile(r"---[ \t]*")
+_FRONT_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*")
+_YAML_KEY = re.compile(r"[A-Za-z_][\w -]*:(?:[ \t]|$)")
+
+
+def front_matter_lines(lines: list[str]) -> int:
+    """How many lines of YAML front matter (static-site generators) open the file; 0 if none."""
+    if len(lines) < 3 or not _FRONT_OPEN.fullmatch(lines[0]) or not _YAML_KEY.match(lines[1]):
+        return 0  # a rule at the top of a story, not front matter
+    for n in range(1, min(len(lines), 200)):
+        if _FRONT_CLOSE.fullmatch(lines[n]):
+            return n + 1 if n > 1 else 0
+    return 0
+
+
 def plain_blocks(text: str) -> list[PlainBlock]:
     """The Markdown's blocks as plain text (markup removed), for export to formats without Markdown."""
     out: list[PlainBlock] = []
+    lines = text.split("\n")
+    front = front_matter_lines(lines)
+    if front:
+        text = "\n" * front + "\n".join(lines[front:])
     for kind, level, tok in _walk(_parser().parse(text)):
         if kind is BlockKind.CODE:
             body = tok.content.rstrip("\n")

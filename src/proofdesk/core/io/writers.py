@@ -63,7 +63,11 @@ def render(source: Document, new_text: str, fmt: str, out: Path | None = None) -
 
         title = _title(source, new_text, out)
         if src == "md":
-            return markdown_to_html(new_text, title).encode("utf-8")
+            from proofdesk.core.io.markdown_reader import front_matter_lines
+
+            lines = new_text.split("\n")
+            # Front matter is for the site generator, not the reader of the page.
+            return markdown_to_html("\n".join(lines[front_matter_lines(lines) :]), title).encode("utf-8")
         body = blocks_to_python_markdown(aligned_blocks(source, new_text))
         return markdown_to_html(body, title, decode_entities=False).encode("utf-8")
     return _docx(source, new_text, out)

@@ -48,6 +48,7 @@ _TRAILING_CREDIT = re.compile(
     r"|\(?[A-Z]{2,}(?:[ -][A-Z]{2,})?/[\w .'’/-]{2,60}\)?)\s*$",
     re.IGNORECASE,
 )
+_CREDIT_HINT = re.compile(r"/|photo|picture|image|credit", re.IGNORECASE)
 
 
 @dataclass(slots=True, eq=False)  # compared and hashed by identity: the index counts units
@@ -66,7 +67,12 @@ class Unit:
     def facts(self) -> tuple[str, ...]:
         """Its numbers and negations, sorted: copies that differ here are never near copies (see near_cost)."""
         if self._facts is None:
-            self._facts = tuple(sorted(t for t in self.toks if t in _NEGATIONS or _has_digit(t)))
+            toks = self.toks
+            if self.norm.replace(" ", "").isalpha():  # no digit anywhere: only negations can be facts
+                found = [t for t in toks if t in _NEGATIONS]
+            else:
+                found = [t for t in toks if t in _NEGATIONS or _has_digit(t)]
+            self._facts = tuple(sorted(found))
         return self._facts
 
 
@@ -91,9 +97,10 @@ class _Index:
     def keys(self, unit: Unit) -> list[str]:
         if unit.keys is None:
             df = self.df
-            distinct = sorted(set(unit.toks), key=lambda t: (df.get(t, 0), -len(t), t))
-            long = [t for t in distinct if len(t) > 2]
-            unit.keys = (long or distinct)[:RARE_KEYS]
+            # Rarest first, then longest; the word itself breaks ties so the order never depends on sets.
+            ranked = sorted([(df.get(t, 0), -len(t), t) for t in set(unit.toks)])
+            long = [r[2] for r in ranked if r[1] < -2]
+            unit.keys = (long or [r[2] for r in ranked])[:RARE_KEYS]
         return unit.keys
 
     def add(self, unit: Unit) -> None:
@@ -123,15 +130,14 @@ class _Index:
         need = 2 if len(keys) >= 3 else 1
         n = len(unit.toks)
         slack = max(1.0, n / WORDS_PER_EDIT)
-        facts: tuple[str, ...] | None = None
+        facts = unit.facts
         best: tuple[float, Unit] | None = None
         for cand, count in counts.items():
             if count < need or abs(len(cand.toks) - n) > slack:
                 continue
-            if facts is None:
-                facts = unit.facts
             # near_cost would refuse these anyway; the template-like sentences of a long story make it common.
-            if cand.facts != facts:
+            theirs = cand._facts
+            if (theirs if theirs is not None else cand.facts) != facts:
                 continue
             cost = near_cost(unit.toks, cand.toks)
             if cost is not None and (best is None or cost < best[0]):
@@ -196,7 +202,9 @@ def _block_norm(block: Block) -> str:
     text = block.text
     # Credits sit at the very end, so only the last stretch is searched (the pattern is anchored there).
     tail = text[-120:]
-    m = _TRAILING_CREDIT.search(tail)
+    # Every credit form has a slash or one of these words; most paragraphs have neither, and the full
+    # pattern is slow to fail (it tries each position).
+    m = _TRAILING_CREDIT.search(tail) if _CREDIT_HINT.search(tail) else None
     if m and m.start() > 0:
         text = text[: len(text) - len(tail) + m.start()]
     return normalise(text)

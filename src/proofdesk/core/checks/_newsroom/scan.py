@@ -63,7 +63,29 @@ def layout(texts: Sequence[str], words: Sequence[str | None], credit: Sequence[b
     return Layout(body_start, story_end, bool(credits))
 
 
+# The last scan, for the same block objects: the furniture and duplicate checks both need it in one run.
+# Matched by identity (the blocks are held, so their ids stay theirs), never by content, so a fresh
+# document is always scanned afresh.
+_last: tuple[tuple[Block, ...], tuple[str, ...], tuple[Hit, ...]] | None = None
+
+
 def scan(blocks: Sequence[Block], extra: Sequence[str] = ()) -> list[Hit]:
+    global _last
+    last = _last
+    want = tuple(extra)
+    if (
+        last is not None
+        and last[1] == want
+        and len(last[0]) == len(blocks)
+        and all(a is b for a, b in zip(last[0], blocks, strict=True))
+    ):
+        return list(last[2])
+    hits = _scan(blocks, want)
+    _last = (tuple(blocks), want, tuple(hits))
+    return hits
+
+
+def _scan(blocks: Sequence[Block], extra: Sequence[str]) -> list[Hit]:
     texts = [b.text.strip() for b in blocks]
     credit = [shapes.is_credit_line(t) for t in texts]
     words: list[str | None] = [None if credit[i] else wording.classify(t, extra) for i, t in enumerate(texts)]
