@@ -17,6 +17,7 @@ DOUBLE_MARKS = frozenset('"“”„')
 SINGLE_MARKS = frozenset("'‘’")
 QUOTE_MARKS = DOUBLE_MARKS | SINGLE_MARKS
 OPENING_CHARS = frozenset("“‘„")
+_ANY_MARK = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS))) + "]")
 
 # Elisions that start with an apostrophe and would otherwise look like an
 # opening single quote: ’90s, rock ’n’ roll, ’em, ’tis, ’til, ’cause.
@@ -145,10 +146,11 @@ def analyse(text: str) -> Analysis:
     open_single: Mark | None = None
     n = len(text)
     skip_until = -1
-    for i, ch in enumerate(text):
-        if ch not in QUOTE_MARKS or i < skip_until:
-            if ch in QUOTE_MARKS:
-                marks.append(Mark(i, ch, Kind.SINGLE, Role.APOSTROPHE))
+    for found in _ANY_MARK.finditer(text):  # only the marks matter; stepping through every letter is slow
+        i = found.start()
+        ch = found.group()
+        if i < skip_until:
+            marks.append(Mark(i, ch, Kind.SINGLE, Role.APOSTROPHE))
             continue
         prev = text[i - 1] if i else ""
         nxt = text[i + 1] if i + 1 < n else ""

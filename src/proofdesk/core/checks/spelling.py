@@ -277,8 +277,8 @@ class SpellingCheck(Check):
             first, second = m.group(1), m.group(3)
             if first.lower() in _GOOD_REPEATS or block.is_skipped(m.start(), m.end()):
                 continue
-            if first[:1].isupper() and second[:1].isupper() and len(first) > 1:
-                continue  # Bora Bora, Duran Duran
+            if first[:1].isupper() and second[:1].isupper() and not self.judge.lex.known(first.lower()):
+                continue  # Bora Bora, Duran Duran — but "The The" is a slip
             yield self.finding(
                 REPEATED, text, m.start(), m.end(), f"'{second}' is repeated.", [first]
             )

@@ -42,6 +42,8 @@ _LEADING = re.compile(r"^[ \t\u00a0]+", re.MULTILINE)
 _TRAILING = re.compile(r"(?<=\S)[ \t\u00a0]+$", re.MULTILINE)
 # Text in which punctuation is literal: web and mail addresses, file paths.
 _LITERAL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:com|org|net|co\.uk|gov|io)\S*")
+# Something every literal above contains; most paragraphs have none, and _LITERAL is slow to fail.
+_LITERAL_HINT = re.compile(r"://|www\.|@|\.(?:com|org|net|co\.uk|gov|io)")
 
 _CURLY = {(Kind.DOUBLE, Role.OPEN): "“", (Kind.DOUBLE, Role.CLOSE): "”", (Kind.SINGLE, Role.OPEN): "‘"}
 _STRAIGHT = {Kind.DOUBLE: '"', Kind.SINGLE: "'"}
@@ -78,7 +80,8 @@ class _Hit:
 
 def _literal_spans(block: Block) -> list[tuple[int, int]]:
     spans = list(block.skips)
-    spans.extend(m.span() for m in _LITERAL.finditer(block.text))
+    if _LITERAL_HINT.search(block.text):
+        spans.extend(m.span() for m in _LITERAL.finditer(block.text))
     return spans
 
 

@@ -20,6 +20,7 @@ from rapidfuzz.distance import OSA
 
 from proofdesk.core.spelling.tokens import Token, normalise
 
+MIN_NAME_LENGTH = 5
 # Short words a title-case headline leaves in lower case.
 _MINOR = frozenset("a an and as at but by for from in into of on or per the to up via vs with".split())
 
@@ -130,7 +131,8 @@ def _same_name(a: str, b: str) -> bool:
 
 def find_slips(words: DocumentWords, known: Callable[[str], bool], accepted: Callable[[str], bool]) -> list[Slip]:
     """Capitalised words the dictionary lacks that are a near miss of a more frequent capitalised word."""
-    caps = [w for w in words.places if len(w) >= 4 and w[1:].islower() and w[:1].isupper()]
+    # Four-letter names are too close to one another (Gaza, Gaya) to call a difference a slip.
+    caps = [w for w in words.places if len(w) >= MIN_NAME_LENGTH and w[1:].islower() and w[:1].isupper()]
     lowered = [w.lower() for w in caps]
     slips: list[Slip] = []
     for minority in caps:
