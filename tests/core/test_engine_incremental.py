@@ -157,3 +157,31 @@ def test_cached_engine_matches_a_fresh_one_through_edits(paras: list[str], data:
         fresh = Engine(EngineConfig(), checks=checks)
         assert engine.check_blocks(doc, [block]) == fresh.check_blocks(doc, [block])
         assert engine.check(doc) == fresh.check(doc)
+
+
+def test_document_families_follow_edits_to_a_real_story() -> None:
+    """Duplicates, furniture, attribution, typography keep state between runs; it must never show."""
+    from proofdesk.core.checks.attribution import AttributionCheck
+    from proofdesk.core.checks.duplicates import DuplicatesCheck
+    from proofdesk.core.checks.furniture import FurnitureCheck
+
+    checks = [DuplicatesCheck, FurnitureCheck, AttributionCheck, TypographyCheck]
+    paras = [b.text for b in sample_doc().blocks]
+    engine = Engine(EngineConfig(), checks=checks)
+    edits = [
+        lambda p: p.insert(len(p) - 2, p[3]),  # a paragraph pasted twice
+        lambda p: p.__setitem__(3, p[3].replace("e", "é", 1)),  # the original edited: the copy is now near
+        lambda p: p.insert(1, "Read more: Harbour board names new chair"),  # furniture
+        lambda p: p.__setitem__(5, '"We will not wait any longer for the money we were promised," one said.'),
+        lambda p: p.pop(1),
+        lambda p: p.pop(len(p) - 3),
+    ]
+    families: set[str] = set()
+    for edit in edits:
+        edit(paras)
+        doc = document_from_text("\n\n".join(paras))
+        found = engine.check(doc)
+        assert found == Engine(EngineConfig(), checks=checks).check(doc)
+        assert engine.check(doc) == found  # from the caches
+        families |= {f.rule.split(".")[0] for f in found}
+    assert families == {"duplicate", "furniture", "attribution", "typography"}

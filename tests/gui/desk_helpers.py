@@ -47,5 +47,7 @@ CHECKS = [WordListCheck, TypographyCheck]
 
 def wait_checked(qtbot, tab, timeout: int = 5000) -> None:  # type: ignore[no-untyped-def]
     """Until the findings on show belong to the text on show."""
-    qtbot.waitUntil(lambda: not tab.checking and tab._checked_revision == tab.revision, timeout=timeout)
+    qtbot.waitUntil(
+        lambda: not tab.checking and tab._checked_revision == tab.revision and not tab.views_busy, timeout=timeout
+    )
     qtbot.wait(tab._refresh.interval() + 20)

@@ -65,8 +65,8 @@ def context_from_args(args: argparse.Namespace) -> CheckContext:
         languagetool=args.languagetool,
         paths=paths,
     )
-    for notice in getattr(ctx.style, "notices", ()):
-        warn(f"{ctx.style.path or 'house style'}: {notice}")
+    for notice in ctx.notices:
+        warn(notice)
     return ctx
 
 

@@ -44,23 +44,18 @@ def check_languagetool(value: str) -> str:
 
 
 def load_style(style_path: Path | None, *, language: str | None, vale_config: Path | None) -> HouseStyle:
-    try:
-        from proofdesk.core.style.loader import load_house_style
-    except ImportError:
-        # The loader ships with the house-style work; until then only the built-in defaults exist,
-        # and silently ignoring a style the user named would be worse than saying so.
-        if style_path is not None or vale_config is not None:
-            raise ConfigError(["house styles cannot be loaded by this build of ProofDesk"]) from None
-        return HouseStyle(language=language or "en-GB")
+    from proofdesk.core.style.loader import load_house_style
+
     return load_house_style(style_path, language=language, vale_config=vale_config)
 
 
-def personal_words(paths: AppPaths) -> frozenset[str]:
-    try:
-        from proofdesk.core.vocabulary import PersonalDictionary
-    except ImportError:
-        return frozenset()
-    return frozenset(PersonalDictionary(paths.personal_dictionary).words())
+def personal_words(paths: AppPaths) -> tuple[frozenset[str], list[str]]:
+    """The personal dictionary's words and what the user must be told about it (a corrupt file set aside)."""
+    from proofdesk.core.vocabulary import PersonalDictionary
+
+    dictionary = PersonalDictionary(paths.personal_dictionary)
+    words = frozenset(dictionary.words())
+    return words, [f"personal dictionary: {n}" for n in dictionary.notices]
 
 
 def build_context(
@@ -76,11 +71,14 @@ def build_context(
         check_language(language)
     languagetool = check_languagetool(languagetool)
     style = load_style(style_path, language=language, vale_config=vale_config)
+    words, dictionary_notices = personal_words(paths)
+    style_notices = [f"{style.path or 'house style'}: {n}" for n in getattr(style, "notices", ())]
     return CheckContext(
         language=language or style.language,
         style=style,
-        personal_words=personal_words(paths),
+        personal_words=words,
         languagetool=languagetool,
+        notices=(*style_notices, *dictionary_notices),
     )
 
 

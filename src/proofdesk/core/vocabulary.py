@@ -115,7 +115,9 @@ class PersonalDictionary:
                 f"personal dictionary {self.path} was unreadable ({reason}); moved it to {target} and started afresh"
             )
         except OSError as exc:
-            self.notices.append(f"personal dictionary {self.path} is unreadable ({reason}) and could not be moved: {exc}")
+            self.notices.append(
+                f"personal dictionary {self.path} is unreadable ({reason}) and could not be moved: {exc}"
+            )
 
     def _write(self, words: set[str]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -15,21 +15,22 @@ from PySide6.QtGui import QTextCursor, QUndoStack
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from proofdesk.core.autosave import Journal
-from proofdesk.core.fixing import Change as FixChange
 from proofdesk.core.corrections import Edit
-from proofdesk.core.diffing import proposed_segments
-from proofdesk.core.document import Document, count_words
+from proofdesk.core.document import Document
 from proofdesk.core.engine import Engine
 from proofdesk.core.findings import Category, Finding, Severity
+from proofdesk.core.fixing import Change as FixChange
 from proofdesk.core.review import Change, ReviewSession, following, preceding
 from proofdesk.gui.editor import DraftEditor
 from proofdesk.gui.findings_view import FindingsPanel
 from proofdesk.gui.offsets import OffsetMap
-from proofdesk.gui.proposed import ProposedView
+from proofdesk.gui.proposed import ProposedView, build_chunks
 from proofdesk.gui.undo import ReviewCommand, TypingCommand
-from proofdesk.gui.workers import CheckDispatcher, CheckRequest, CheckResult
+from proofdesk.gui.workers import CheckDispatcher, CheckRequest, CheckResult, LatestOnly
 
 REFRESH_MS = 40
+# Drafts longer than this (code points, ~8,000 words) get their proposed copy laid out on a worker.
+BACKGROUND_CHUNKS_FROM = 50_000
 
 
 @dataclass
@@ -105,7 +106,6 @@ class DraftTab(QWidget):
         self.journal = Journal(autosave_dir, self.path)
         self._applying = False
         self._checked_revision = -1
-        self._words_at = (-1, 0)
 
         self.undo_stack = QUndoStack(self)
         self.editor = DraftEditor()
@@ -148,6 +148,7 @@ class DraftTab(QWidget):
         self._refresh.setInterval(REFRESH_MS)
         self._refresh.timeout.connect(self.refresh_views)
         self._syncing_scroll = False
+        self._chunker = LatestOnly(self)
         self.editor.viewport_moved.connect(self._sync_proposed_scroll)
         self.proposed.verticalScrollBar().valueChanged.connect(self._sync_editor_scroll)
 
@@ -404,11 +405,26 @@ class DraftTab(QWidget):
     def refresh_views(self) -> None:
         findings = self.session.findings
         self.panel.set_findings(findings, self.current)
-        self.proposed.show_segments(proposed_segments(self.session.text, findings))
+        text = self.session.text
+        if len(text) < BACKGROUND_CHUNKS_FROM:
+            self.proposed.show_chunks(build_chunks(text, findings))
+        else:
+            # Laying out a long draft's proposed copy is pure Python: do it off the GUI thread.
+            snapshot = list(findings)
+            self._chunker.submit(lambda: build_chunks(text, snapshot), self._show_chunks)
         self.proposed.show_change(self.current)
         self._sync_proposed_scroll()
         self.editor.refresh_underlines()
         self.status_changed.emit()
+
+    def _show_chunks(self, chunks: object) -> None:
+        assert isinstance(chunks, list)
+        self.proposed.show_chunks(chunks)
+
+    @property
+    def views_busy(self) -> bool:
+        """True while the proposed copy is still being laid out or drawn."""
+        return self._refresh.isActive() or self._chunker.busy or self.proposed.busy
 
     def _sync_proposed_scroll(self) -> None:
         if self._syncing_scroll:
@@ -498,11 +514,8 @@ class DraftTab(QWidget):
         return out
 
     def status_words(self) -> int:
-        if self._checked_revision == self.revision:
-            return self.words
-        if self._words_at[0] != self.revision:
-            self._words_at = (self.revision, count_words(self.session.text))
-        return self._words_at[1]
+        # The count from the last check (counted on the worker); typing updates it at the next check.
+        return self.words
 
 
 def _sha_of(path: Path | None) -> str:

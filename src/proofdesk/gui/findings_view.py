@@ -243,10 +243,15 @@ class FindingsPanel(QWidget):
                 i = self.rule.findData(chosen)
                 self.rule.setCurrentIndex(max(i, 0))
                 self.rule.blockSignals(False)
-            self.view.expandAll()
+            self._expand_groups()
             self.show_current(current)
         finally:
             self._updating = False
+
+    def _expand_groups(self) -> None:
+        # expandAll() walks every row; only the category rows have children.
+        for row in range(self.model.rowCount()):
+            self.view.expand(self.model.index(row, 0))
 
     def show_current(self, current: Finding | None) -> None:
         self._updating = True
@@ -269,7 +274,7 @@ class FindingsPanel(QWidget):
                 text=self.text.text().strip(),
             )
         )
-        self.view.expandAll()
+        self._expand_groups()
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._updating:

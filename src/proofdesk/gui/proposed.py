@@ -1,30 +1,107 @@
 """The proposed copy: the draft with every pending first suggestion applied, shown Meld-style.
 
 Deleted text stays visible, struck through; inserted text is marked. Line
-breaks inside an insertion are shown as ↵ so the pane keeps one block per draft
-block, which is what lets both panes scroll in step. A gutter at the left has
-an accept button (✓) beside each change.
+breaks inside an insertion are shown as ↵, so the pane keeps one block per draft
+line — that is what lets both panes scroll in step. A gutter at the left has an
+accept button (✓) beside each change.
+
+The pane is updated by *chunks* (a draft line, or lines joined by a finding that
+spans them): only chunks whose text or changes differ are re-rendered, a few
+hundred per event-loop turn, so a 100,000-word draft never blocks the GUI thread.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from proofdesk.core.diffing import Segment
+from proofdesk.core.corrections import resolve_overlaps
 from proofdesk.core.findings import Finding
 from proofdesk.gui.offsets import utf16_len
 
 BUTTON = 16
+BUTTONS_PER_ROW = 2
+BATCH = 150  # chunks rendered per event-loop turn
+_NEWLINE = re.compile("\n")
+PLAIN, DELETED, INSERTED = 0, 1, 2
 
 
 @dataclass(frozen=True)
 class ProposedChange:
     position: int  # UTF-16 position in the proposed pane
     finding: Finding
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    lines: int
+    # (text, kind) pieces; kinds are PLAIN, DELETED, INSERTED. Equal pieces compare equal: the signature.
+    pieces: tuple[tuple[str, int], ...]
+    # (UTF-16 offset in the chunk, finding) of each change, in order.
+    changes: tuple[tuple[int, Finding], ...]
+
+    def same_as(self, other: Chunk) -> bool:
+        return self.pieces == other.pieces and [f.key for _, f in self.changes] == [f.key for _, f in other.changes]
+
+
+def build_chunks(text: str, findings: Sequence[Finding]) -> list[Chunk]:
+    """The proposed copy of ``text`` as chunks, one per line unless a change spans lines."""
+    chosen, _ = resolve_overlaps(f for f in findings if f.suggestions)
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    n_lines = len(starts)
+    chunks: list[Chunk] = []
+    fi = 0
+    line = 0
+    while line < n_lines:
+        first = line
+        c_start = starts[first]
+        last = first
+        mine: list[Finding] = []
+        # Take every change that starts on this chunk's lines; a change reaching further extends the chunk.
+        while fi < len(chosen):
+            f = chosen[fi]
+            f_line = bisect.bisect_right(starts, f.start) - 1
+            if f_line > last:
+                break
+            mine.append(f)
+            end_line = f_line
+            if f.end > f.start:
+                end_line = bisect.bisect_right(starts, f.end - 1) - 1
+                # A span ending in a line break joins the next line to this chunk: the break is inside it.
+                if text[f.end - 1] == "\n":
+                    end_line += 1
+            last = max(last, end_line)
+            fi += 1
+        c_end = starts[last + 1] - 1 if last + 1 < n_lines else len(text)
+        pieces: list[tuple[str, int]] = []
+        changes: list[tuple[int, Finding]] = []
+        pos = c_start
+        u16 = 0
+        for f in mine:
+            if f.start > pos:
+                piece = text[pos : f.start]
+                pieces.append((piece, PLAIN))
+                u16 += utf16_len(piece)
+            changes.append((u16, f))
+            if f.end > f.start:
+                pieces.append((f.text, DELETED))
+                u16 += utf16_len(f.text)
+            if f.suggestions[0]:
+                shown = f.suggestions[0].replace("\n", "↵")
+                pieces.append((shown, INSERTED))
+                u16 += utf16_len(shown)
+            pos = max(pos, f.end)
+        if pos < c_end:
+            pieces.append((text[pos:c_end], PLAIN))
+        chunks.append(Chunk(last - first + 1, tuple(pieces), tuple(changes)))
+        line = last + 1
+    return chunks
 
 
 class _Gutter(QWidget):
@@ -51,29 +128,39 @@ class _Gutter(QWidget):
 class ProposedView(QPlainTextEdit):
     accept_requested = Signal(object)  # Finding
     change_clicked = Signal(object)  # Finding
+    rendered = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.document().setUndoRedoEnabled(False)
-        self.changes: list[ProposedChange] = []
+        self._chunks: list[Chunk] = []
+        self._first_line: list[int] = []
+        self._target: list[Chunk] = []
         self._gutter = _Gutter(self)
         self.setViewportMargins(self.gutter_width(), 0, 0, 0)
         self.updateRequest.connect(self._on_update_request)
-        self._deleted = QTextCharFormat()
-        self._deleted.setFontStrikeOut(True)
-        self._deleted.setForeground(QColor("#b71c1c"))
-        self._deleted.setBackground(QColor(255, 205, 210, 140))
-        self._inserted = QTextCharFormat()
-        self._inserted.setForeground(QColor("#1b5e20"))
-        self._inserted.setBackground(QColor(200, 230, 201, 160))
-        self._inserted.setFontUnderline(True)
-        self._plain = QTextCharFormat()
+        deleted = QTextCharFormat()
+        deleted.setFontStrikeOut(True)
+        deleted.setForeground(QColor("#b71c1c"))
+        deleted.setBackground(QColor(255, 205, 210, 140))
+        inserted = QTextCharFormat()
+        inserted.setForeground(QColor("#1b5e20"))
+        inserted.setBackground(QColor(200, 230, 201, 160))
+        inserted.setFontUnderline(True)
+        self._formats = (QTextCharFormat(), deleted, inserted)
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self._render_step)
         self.current: Finding | None = None
 
     def gutter_width(self) -> int:
-        return BUTTON + 6
+        return BUTTONS_PER_ROW * (BUTTON + 2) + 6
+
+    def gutter(self) -> QWidget:
+        return self._gutter
 
     def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
@@ -86,30 +173,105 @@ class ProposedView(QPlainTextEdit):
         else:
             self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
 
-    def show_segments(self, segments: list[Segment]) -> None:
-        """Replace the pane's contents; the scroll position is kept."""
+    # Rendering -----------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._pending.isActive()
+
+    def show_chunks(self, chunks: list[Chunk]) -> None:
+        """Make the pane show ``chunks``; the first batch now, the rest over the next event-loop turns."""
+        self._target = chunks
+        self._render_step()
+
+    def _render_step(self) -> None:
+        old, new = self._chunks, self._target
+        p = 0
+        limit = min(len(old), len(new))
+        while p < limit and old[p].same_as(new[p]):
+            p += 1
+        s = 0
+        while s < limit - p and old[len(old) - 1 - s].same_as(new[len(new) - 1 - s]):
+            s += 1
+        a, b = p, len(old) - s
+        new_mid = new[p : len(new) - s]
+        if a == b and not new_mid:
+            self._gutter.update()
+            self.rendered.emit()
+            return
+        take = new_mid[:BATCH]
         bar = self.verticalScrollBar()
         keep = bar.value()
+        self._replace(a, b, take)
+        bar.setValue(keep)
+        if len(new_mid) > BATCH or (a != b and len(take) < len(new_mid)):
+            self._pending.start()
+        else:
+            self._gutter.update()
+            self.rendered.emit()
+
+    def _block_start(self, chunk: int) -> int:
+        return self.document().findBlockByNumber(self._first_line[chunk]).position()
+
+    def _chunk_end(self, chunk: int) -> int:
+        block = self.document().findBlockByNumber(self._first_line[chunk] + self._chunks[chunk].lines - 1)
+        return block.position() + block.length() - 1
+
+    def _replace(self, a: int, b: int, items: list[Chunk]) -> None:
         doc = self.document()
-        doc.clear()
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
-        changes: list[ProposedChange] = []
-        pos = 0
-        for seg in segments:
-            if seg.op == "equal":
-                cursor.insertText(seg.text, self._plain)
-                pos += utf16_len(seg.text)
-                continue
-            shown = seg.text.replace("\n", "↵") if seg.op == "insert" else seg.text
-            if seg.finding is not None and (not changes or changes[-1].finding.key != seg.finding.key):
-                changes.append(ProposedChange(pos, seg.finding))
-            cursor.insertText(shown, self._deleted if seg.op == "delete" else self._inserted)
-            pos += utf16_len(shown)
+        n = len(self._chunks)
+        if n == 0:
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            self._insert(cursor, items)
+        elif a < b:
+            start, end = self._block_start(a), self._chunk_end(b - 1)
+            if not items:
+                # Also remove one line break next to the removed chunks.
+                if b < n:
+                    end = self._block_start(b)
+                elif a > 0:
+                    start = self._chunk_end(a - 1)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            self._insert(cursor, items)
+        elif a < n:
+            cursor.setPosition(self._block_start(a))
+            self._insert(cursor, items)
+            cursor.insertText("\n", self._formats[PLAIN])
+        else:
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertText("\n", self._formats[PLAIN])
+            self._insert(cursor, items)
         cursor.endEditBlock()
-        self.changes = changes
-        bar.setValue(keep)
-        self._gutter.update()
+        self._chunks[a:b] = items
+        first = []
+        line = 0
+        for ch in self._chunks:
+            first.append(line)
+            line += ch.lines
+        self._first_line = first
+
+    def _insert(self, cursor: QTextCursor, items: list[Chunk]) -> None:
+        formats = self._formats
+        for i, ch in enumerate(items):
+            if i:
+                cursor.insertText("\n", formats[PLAIN])
+            for text, kind in ch.pieces:
+                cursor.insertText(text, formats[kind])
+
+    # Changes and navigation --------------------------------------------------------------------
+
+    @property
+    def changes(self) -> list[ProposedChange]:
+        out = []
+        for i, ch in enumerate(self._chunks):
+            if ch.changes:
+                base = self._block_start(i)
+                out.extend(ProposedChange(base + off, f) for off, f in ch.changes)
+        return out
 
     def scroll_to_block(self, number: int) -> None:
         block = self.document().findBlockByNumber(number)
@@ -118,14 +280,17 @@ class ProposedView(QPlainTextEdit):
 
     def show_change(self, finding: Finding | None) -> None:
         self.current = finding
-        if finding is None:
-            return
-        for ch in self.changes:
-            if ch.finding.key == finding.key:
-                c = self.textCursor()
-                c.setPosition(ch.position)
-                self.setTextCursor(c)
-                self.ensureCursorVisible()
+        if finding is not None:
+            for i, ch in enumerate(self._chunks):
+                for off, f in ch.changes:
+                    if f.key == finding.key:
+                        c = self.textCursor()
+                        c.setPosition(self._block_start(i) + off)
+                        self.setTextCursor(c)
+                        self.ensureCursorVisible()
+                        break
+                else:
+                    continue
                 break
         self._gutter.update()
 
@@ -133,45 +298,39 @@ class ProposedView(QPlainTextEdit):
         painter = QPainter(gutter)
         painter.fillRect(rect, self.palette().window())
         hits: list[tuple[QRect, Finding]] = []
-        if not self.changes:
+        if not self._chunks:
             painter.end()
             return hits
-        top_block = self.firstVisibleBlock()
         offset = self.contentOffset()
-        height = self.viewport().height()
-        start = top_block.position()
-        end_cursor = self.cursorForPosition(QPoint(0, height))
-        end = end_cursor.block().position() + end_cursor.block().length()
-        # Changes are in document order; only those on screen are painted.
-        lo, hi = 0, len(self.changes)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.changes[mid].position < start:
-                lo = mid + 1
-            else:
-                hi = mid
-        used_rows: dict[int, int] = {}
-        for ch in self.changes[lo:]:
-            if ch.position > end:
-                break
-            block = self.document().findBlock(ch.position)
-            layout = block.layout()
-            if layout is None:
-                continue
-            line = layout.lineForTextPosition(ch.position - block.position())
-            geo = self.blockBoundingGeometry(block).translated(offset)
-            y = int(geo.top() + (line.y() if line.isValid() else 0))
-            # Several changes on one screen line share the gutter row: only the first gets a button.
-            if used_rows.get(y):
-                continue
-            used_rows[y] = 1
-            box = QRect(3, y + 1, BUTTON, BUTTON)
-            is_current = self.current is not None and ch.finding.key == self.current.key
-            painter.setPen(QColor("#1b5e20"))
-            painter.setBrush(QColor("#a5d6a7") if is_current else QColor("#e8f5e9"))
-            painter.drawRoundedRect(box, 3, 3)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "✓")
-            hits.append((box, ch.finding))
+        top_line = self.firstVisibleBlock().blockNumber()
+        bottom = self.cursorForPosition(QPoint(0, self.viewport().height())).block().blockNumber()
+        i = max(0, bisect.bisect_right(self._first_line, top_line) - 1)
+        per_row: dict[int, int] = {}
+        while i < len(self._chunks) and self._first_line[i] <= bottom:
+            ch = self._chunks[i]
+            if ch.changes:
+                base = self._block_start(i)
+                for off, f in ch.changes:
+                    pos = base + off
+                    block = self.document().findBlock(pos)
+                    layout = block.layout()
+                    if layout is None:
+                        continue
+                    line = layout.lineForTextPosition(pos - block.position())
+                    geo = self.blockBoundingGeometry(block).translated(offset)
+                    y = int(geo.top() + (line.y() if line.isValid() else 0))
+                    k = per_row.get(y, 0)
+                    per_row[y] = k + 1
+                    if k >= BUTTONS_PER_ROW:
+                        continue  # the row is full: the next button appears once one of these is accepted
+                    box = QRect(3 + k * (BUTTON + 2), y + 1, BUTTON, BUTTON)
+                    is_current = self.current is not None and f.key == self.current.key
+                    painter.setPen(QColor("#1b5e20"))
+                    painter.setBrush(QColor("#a5d6a7") if is_current else QColor("#e8f5e9"))
+                    painter.drawRoundedRect(box, 3, 3)
+                    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "✓")
+                    hits.append((box, f))
+            i += 1
         painter.end()
         return hits
 
@@ -185,6 +344,3 @@ class ProposedView(QPlainTextEdit):
             best = ch
         if best is not None and pos - best.position <= len(best.finding.text) + 40:
             self.change_clicked.emit(best.finding)
-
-    def gutter(self) -> QWidget:
-        return self._gutter

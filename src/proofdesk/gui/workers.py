@@ -223,3 +223,52 @@ class CheckDispatcher(QObject):
             self._start(request)
         elif not self._timer.isActive():
             self.busy_changed.emit(False)
+
+
+class _CallSignals(QObject):
+    done = Signal(int, object)
+
+
+class _CallJob(QRunnable):
+    def __init__(self, ident: int, fn: Callable[[], object], signals: _CallSignals) -> None:
+        super().__init__()
+        self.ident = ident
+        self.fn = fn
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as exc:  # reported to the caller like any result
+            result = exc
+        self.signals.done.emit(self.ident, result)
+
+
+class LatestOnly(QObject):
+    """Runs pure-Python work (no Qt objects) on the pool; only the newest submission's result is delivered."""
+
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self._pool = pool or QThreadPool.globalInstance()
+        self._signals = _CallSignals()
+        self._signals.done.connect(self._on_done)
+        self._latest = 0
+        self._callback: Callable[[object], None] | None = None
+        self._jobs: dict[int, _CallJob] = {}
+
+    @property
+    def busy(self) -> bool:
+        return self._latest in self._jobs
+
+    def submit(self, fn: Callable[[], object], callback: Callable[[object], None]) -> None:
+        self._latest += 1
+        self._callback = callback
+        job = _CallJob(self._latest, fn, self._signals)
+        job.setAutoDelete(False)
+        self._jobs[self._latest] = job
+        self._pool.start(job)
+
+    def _on_done(self, ident: int, result: object) -> None:
+        self._jobs.pop(ident, None)
+        if ident == self._latest and self._callback is not None and not isinstance(result, Exception):
+            self._callback(result)

@@ -6,8 +6,24 @@ import pytest
 from _spelling_helpers import spell
 
 RULE = "spelling.rejected-word"
-REJECT = ("alright", "irregardless", "whilst", "amongst", "utilise", "utilised", "Daesh", "per cent", "learnt",
-          "towards", "OK", "fulsome", "firstly", "upcoming", "gotten", "meet with")
+REJECT = (
+    "alright",
+    "irregardless",
+    "whilst",
+    "amongst",
+    "utilise",
+    "utilised",
+    "Daesh",
+    "per cent",
+    "learnt",
+    "towards",
+    "OK",
+    "fulsome",
+    "firstly",
+    "upcoming",
+    "gotten",
+    "meet with",
+)
 
 SHOULD_FLAG = [
     ("The minister said everything was alright.", "alright"),

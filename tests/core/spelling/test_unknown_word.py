@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from _spelling_helpers import spell
 
 RULE = "spelling.unknown-word"
@@ -171,3 +170,28 @@ def test_no_false_flags_on_our_clean_news_copy() -> None:
     for name in ("news-clean.txt", "news-heldout.txt"):
         text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
         assert spell(text) == [], name
+
+
+def test_american_house_flags_only_variants_in_british_copy() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "news-clean.txt").read_text(encoding="utf-8")
+    found = spell(text, language="en-US")
+    assert found and {f.rule for f in found} == {"spelling.variant"}
+
+
+def test_stored_word_lists_match_what_hunspell_accepts() -> None:
+    from proofdesk.core.spelling.lexicon import get_lexicon
+    from proofdesk.core.spelling.wordlists import accepted_words
+
+    lex = get_lexicon("en-GB")
+    assert accepted_words(["colour", "color", "london", "qzxv", "don't"], lex.main.spell) == ["colour", "London"]
+    for word in ("colour", "government", "encouraged"):
+        assert word in lex.forms
+    assert lex.forms["london"] == "London"
+
+
+def test_a_word_hyphenated_across_two_lines_of_plain_text_is_read_whole() -> None:
+    assert spell("The council was encour-\naged by the vote and the govern-\nment agreed.") == []
+    found = spell("The council was encour-\nafged by the vote.")
+    assert [(f.text, f.suggestions[0]) for f in found] == [("encour-\nafged", "encouraged")]

@@ -68,6 +68,13 @@ WEAK_SOURCING = re.compile(
     re.IGNORECASE,
 )
 
+# Words every WEAK_SOURCING match contains (same flags, so the same case folding): a cheap first test.
+WEAK_SOURCING_HINT = re.compile(
+    r"source|insider|expert|critic|analyst|observer|commentator|pundit|onlooker|it is |it was |according to "
+    r"|(?:many|some) (?:say|believe|argue|claim)",
+    re.IGNORECASE,
+)
+
 # Two capitalised words in a row, or a title and a surname: a named person or body.
 NAME = regex.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Judge|President|Minister|Senator)\.? \p{Lu}[\p{L}’'-]+"

@@ -10,6 +10,8 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st gen sen rep gov lt col capt sgt cpl jr sr inc corp co ltd no nos vs etc approx est "  # noqa: SIM905
     "jan feb mar apr aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m e.g i.e fig".split()
 )
+# Reversed text: the stop, then the run of word characters and dots before it.
+_WORD_BEFORE_STOP = re.compile(r"\.([\w.]+)")
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[\w£$€])")
 
 
@@ -21,9 +23,14 @@ def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     for m in _END.finditer(text):
         if m.end() <= start:
             continue
-        word = re.search(r"([\w.]+)\.$", text[start : m.start() + 1])
-        if m.group().startswith(".") and word is not None:
-            stem = word.group(1).lower()
+        # The word before the stop, read backwards from it: searching the sentence forwards is slow.
+        word = (
+            _WORD_BEFORE_STOP.match(text[m.start() : start - 1 if start else None : -1])
+            if m.group()[0] == "."
+            else None
+        )
+        if word is not None:
+            stem = word.group(1)[::-1].lower()
             if stem in _ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()):
                 continue
         # Lower-case after the stop is a continuation ("…,” he said.) only if no quote intervenes.

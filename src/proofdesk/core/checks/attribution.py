@@ -21,7 +21,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from proofdesk.core.checks._attribution_cues import BACK_REFERENCE, CUE, NAME, TITLE_SMALL_WORDS, WEAK_SOURCING
+from proofdesk.core.checks._attribution_cues import (
+    BACK_REFERENCE,
+    CUE,
+    NAME,
+    TITLE_SMALL_WORDS,
+    WEAK_SOURCING,
+    WEAK_SOURCING_HINT,
+)
 from proofdesk.core.checks._credit_line import CreditLines, find_agency_source
 from proofdesk.core.checks._quotes import Kind, Quote, analyse, starts_with_opening_quote
 from proofdesk.core.checks._sentences import sentence_bounds, sentence_index
@@ -161,6 +168,8 @@ class AttributionCheck(Check):
         if block.kind is BlockKind.CODE:
             return []
         text = block.text
+        if not WEAK_SOURCING_HINT.search(text):
+            return []
         masked = _masked(text, analyse(text).top_level())
         findings: list[Finding] = []
         for m in WEAK_SOURCING.finditer(masked):

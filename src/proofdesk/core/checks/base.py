@@ -42,6 +42,8 @@ class CheckContext:
     # ``auto``, ``off`` or a server URL; see proofdesk.core.checks.grammar.
     languagetool: str = "off"
     extra: dict[str, Any] = field(default_factory=dict)
+    # What the user must be told about how this context was built (a corrupt dictionary set aside…).
+    notices: tuple[str, ...] = ()
 
     def options(self, check_id: str) -> dict[str, Any]:
         return self.style.options(check_id)

@@ -8,6 +8,7 @@ all runs in ``check_document``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from proofdesk.core.checks.base import Check, RuleInfo
 from proofdesk.core.document import Block, BlockKind, Document
 from proofdesk.core.findings import Category, Finding, Severity
+from proofdesk.core.style.prefilter import Probe, admits
 
 HYPHEN = "consistency.hyphenation"
 SPELLING = "consistency.spelling"
@@ -132,13 +134,55 @@ for _tens, _value in (
     _NUMBER_WORDS[_tens] = _value
 
 _WORD = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b|\b[^\W\d_]+\b")
+# The hyphenated matches of _WORD: the same spans, since a plain word never holds a place where one could start.
+_HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
+# Past this many hyphenated keys, looking for each in every block costs more than reading every word.
+_MAX_KEY_PROBES = 32
+_VARIANT_OF = {v.lower(): group[0].lower() for group in _SPELLING_VARIANTS for v in group}
+
+
+class _Terms:
+    """``\\b(term|…)\\b``, ignoring case, run with only the terms whose words the block has.
+
+    A term can only match where all its words stand as words, and a term that cannot match
+    anywhere in a block never decides which alternative wins, so the smaller pattern finds
+    exactly what the full one would — and most paragraphs hold none or one of the terms.
+    """
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        self.terms = tuple(sorted(terms, key=len, reverse=True))
+        self.by_word: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        for i, term in enumerate(self.terms):
+            if not _PLAIN_TERM.match(term):
+                raise ValueError(f"not a plain lower-case term: {term!r}")
+            words = frozenset(term.split(" "))
+            self.by_word.setdefault(max(words, key=len), []).append((i, words))
+
+    def pattern(self, probe: Probe) -> re.Pattern[str] | None:
+        words = probe.words
+        present = [i for w in words & self.by_word.keys() for i, need in self.by_word[w] if need <= words]
+        return _alternation(tuple(self.terms[i] for i in sorted(present))) if present else None
+
+
+_PLAIN_TERM = re.compile(r"^[a-z]+(?: [a-z]+)*$")
+
+
+@functools.lru_cache(maxsize=1024)
+def _alternation(terms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(map(re.escape, terms)) + r")\b", re.IGNORECASE)
+
+
+_VARIANTS = _Terms(_VARIANT_OF)
+_NOUNS = _Terms(_CAPITAL_NOUNS)
 _DEFINITION = re.compile(r"((?:\b[A-Z][\w'’-]*,?\s+(?:(?:of|and|for|the|on|in|de|du)\s+)*)+)\(([A-Z][A-Za-z]{1,7})\)")
+# Where a _FIGURE match can start: its first lookbehind, moved after the digit so the scan can jump to digits.
+_FIGURE_START = re.compile(r"[1-9](?<![\d.,:£$€/#-][1-9])")
 _FIGURE = re.compile(
     r"(?<![\d.,:£$€/#-])(?<!\d to )(?<!\d votes to )\b([1-9]\d?)\b"
     r"(?![\d.,:/%]|-\d| ?(?:per ?cent|percent|am|pm|a\.m\.|p\.m\.|km|kg|m|cm|mm|"
     r"ft|mph|st|nd|rd|th|million|billion|bn|years? old|-year-old)(?!\w))"
 )
-_NUM_WORD = re.compile(r"\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_NUM_WORD = _Terms(_NUMBER_WORDS)
 _MONTHS = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s*$"
@@ -168,12 +212,14 @@ class ConsistencyCheck(Check):
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
         blocks = [b for b in doc.blocks if b.kind != BlockKind.CODE]
+        # What each block contains, worked out once and shared by the rules that skip blocks without their words.
+        probes = [Probe(b.text) for b in blocks]
         findings: list[Finding] = []
         findings.extend(self._hyphenation(doc, blocks))
-        findings.extend(self._spelling(doc, blocks))
-        findings.extend(self._capitals(doc, blocks))
-        findings.extend(self._abbreviations(doc, blocks))
-        findings.extend(self._numbers(doc, blocks))
+        findings.extend(self._spelling(doc, blocks, probes))
+        findings.extend(self._capitals(doc, blocks, probes))
+        findings.extend(self._abbreviations(doc, blocks, probes))
+        findings.extend(self._numbers(doc, blocks, probes))
         return findings
 
     # Shared machinery -----------------------------------------------------------
@@ -200,51 +246,56 @@ class ConsistencyCheck(Check):
                     rule, doc.text, use.start, use.end, message, [_match_case(majority, doc.text[use.start : use.end])]
                 )
 
-    def _words(self, blocks: list[Block]) -> Iterator[tuple[Block, re.Match[str]]]:
-        for block in blocks:
-            for m in _WORD.finditer(block.text):
-                if not block.is_skipped(m.start(), m.end()):
-                    yield block, m
-
     # Rules ------------------------------------------------------------------------
 
     def _hyphenation(self, doc: Document, blocks: list[Block]) -> Iterator[Finding]:
-        groups: dict[str, list[_Use]] = {}
         hyphenated: set[str] = set()
-        words = list(self._words(blocks))
-        for _, m in words:
-            if "-" in m.group():
-                hyphenated.add(m.group().replace("-", "").lower())
-        for block, m in words:
-            form = m.group().lower()
-            key = form.replace("-", "")
-            if key not in hyphenated or key in _NOT_VARIANTS:
+        with_hyphens: set[int] = set()
+        for i, block in enumerate(blocks):
+            if "-" not in block.text:
                 continue
-            start = block.start + m.start()
-            groups.setdefault(key, []).append(_Use(form, start, start + len(form)))
+            for m in _HYPHENATED.finditer(block.text):
+                if not block.is_skipped(m.start(), m.end()):
+                    hyphenated.add(m.group().replace("-", "").lower())
+                    with_hyphens.add(i)
+        keys = hyphenated - _NOT_VARIANTS
+        if not keys:
+            return
+        groups: dict[str, list[_Use]] = {}
+        for i, block in enumerate(blocks):
+            if i not in with_hyphens and len(keys) <= _MAX_KEY_PROBES:
+                # The unhyphenated form of a key, lower-cased, is the key itself.
+                lowered = block.text.lower()
+                if not any(key in lowered for key in keys):
+                    continue
+            for m in _WORD.finditer(block.text):
+                form = m.group().lower()
+                key = form.replace("-", "")
+                if key not in keys or (block.skips and block.is_skipped(m.start(), m.end())):
+                    continue
+                start = block.start + m.start()
+                groups.setdefault(key, []).append(_Use(form, start, start + len(form)))
         yield from self._flag_minority(doc, HYPHEN, groups, "written")
 
-    def _spelling(self, doc: Document, blocks: list[Block]) -> Iterator[Finding]:
-        variant_of = {v.lower(): group[0].lower() for group in _SPELLING_VARIANTS for v in group}
-        pattern = re.compile(
-            r"\b(" + "|".join(sorted(map(re.escape, variant_of), key=len, reverse=True)) + r")\b", re.IGNORECASE
-        )
+    def _spelling(self, doc: Document, blocks: list[Block], probes: list[Probe]) -> Iterator[Finding]:
         groups: dict[str, list[_Use]] = {}
-        for block in blocks:
+        for block, probe in zip(blocks, probes, strict=True):
+            pattern = _VARIANTS.pattern(probe)
+            if pattern is None:
+                continue
             for m in pattern.finditer(block.text):
                 if block.is_skipped(m.start(), m.end()):
                     continue
                 form = m.group().lower()
                 start = block.start + m.start()
-                groups.setdefault(variant_of[form], []).append(_Use(form, start, start + len(form)))
+                groups.setdefault(_VARIANT_OF[form], []).append(_Use(form, start, start + len(form)))
         yield from self._flag_minority(doc, SPELLING, groups, "spelt")
 
-    def _capitals(self, doc: Document, blocks: list[Block]) -> Iterator[Finding]:
-        nouns = sorted(_CAPITAL_NOUNS, key=len, reverse=True)
-        pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in nouns) + r")\b", re.IGNORECASE)
+    def _capitals(self, doc: Document, blocks: list[Block], probes: list[Probe]) -> Iterator[Finding]:
         groups: dict[str, list[_Use]] = {}
-        for block in blocks:
-            if block.kind == BlockKind.HEADING:
+        for block, probe in zip(blocks, probes, strict=True):
+            pattern = None if block.kind == BlockKind.HEADING else _NOUNS.pattern(probe)
+            if pattern is None:
                 continue
             for m in pattern.finditer(block.text):
                 if block.is_skipped(m.start(), m.end()) or _at_sentence_start(block.text, m.start()):
@@ -262,9 +313,11 @@ class ConsistencyCheck(Check):
                 groups.setdefault(word.lower(), []).append(_Use(word, start, start + len(word)))
         yield from self._flag_minority(doc, CAPITALS, groups, "capitalised as")
 
-    def _abbreviations(self, doc: Document, blocks: list[Block]) -> Iterator[Finding]:
+    def _abbreviations(self, doc: Document, blocks: list[Block], probes: list[Probe]) -> Iterator[Finding]:
         groups: dict[str, list[_Use]] = {}
-        for block in blocks:
+        for block, probe in zip(blocks, probes, strict=True):
+            if not admits(_DEFINITION, probe):
+                continue
             for m in _DEFINITION.finditer(block.text):
                 abbr = m.group(2)
                 words = m.group(1).replace(",", "").split()
@@ -289,12 +342,15 @@ class ConsistencyCheck(Check):
                 groups.setdefault(abbr, []).append(_Use(expansion, start, start + len(raw)))
         yield from self._flag_minority(doc, ABBREVIATION, groups, "defined as")
 
-    def _numbers(self, doc: Document, blocks: list[Block]) -> Iterator[Finding]:
+    def _numbers(self, doc: Document, blocks: list[Block], probes: list[Probe]) -> Iterator[Finding]:
         # Two ranges as style books split them: one to nine, and 10 upwards.
         groups: dict[str, list[_Use]] = {"small": [], "large": []}
-        for block in blocks:
+        for block, probe in zip(blocks, probes, strict=True):
             text = block.text
-            for m in _FIGURE.finditer(text):
+            figures = _figures(text) if admits(_FIGURE, probe) else iter(())
+            words_pattern = _NUM_WORD.pattern(probe)
+            number_words = words_pattern.finditer(text) if words_pattern is not None else iter(())
+            for m in figures:
                 if block.is_skipped(m.start(), m.end()) or _MONTHS.search(text, max(0, m.start() - 12), m.start()):
                     continue
                 if _at_sentence_start(text, m.start()):
@@ -302,7 +358,7 @@ class ConsistencyCheck(Check):
                 value = int(m.group(1))
                 start = block.start + m.start(1)
                 groups["small" if value < 10 else "large"].append(_Use("figures", start, start + len(m.group(1))))
-            for m in _NUM_WORD.finditer(text):
+            for m in number_words:
                 if block.is_skipped(m.start(), m.end()) or _at_sentence_start(text, m.start()):
                     continue
                 value = _NUMBER_WORDS[m.group(1).lower()]
@@ -327,6 +383,26 @@ class ConsistencyCheck(Check):
                     f"({counts[majority]}× against {counts[use.form]}×)."
                 )
                 yield self.finding(NUMBERS, doc.text, use.start, use.end, message, [fixed] if fixed else [])
+
+
+def _figures(text: str) -> Iterator[re.Match[str]]:
+    """``_FIGURE.finditer(text)``, trying the full pattern only where a match can start.
+
+    Every match starts at a digit 1-9 with no digit or number punctuation before it, and the
+    standard engine cannot skip ahead to one by itself (the pattern opens with lookbehinds).
+    ``match`` at a position still sees the text before it, so each lookbehind reads as in a scan.
+    """
+    pos = 0
+    while True:
+        candidate = _FIGURE_START.search(text, pos)
+        if candidate is None:
+            return
+        m = _FIGURE.match(text, candidate.start())
+        if m is None:
+            pos = candidate.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _at_sentence_start(text: str, start: int) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from proofdesk.core.checks._newsroom import dupes, scan
 from proofdesk.core.checks._newsroom.text import Span, line_span, sentence_span
-from proofdesk.core.checks.base import Check, RuleInfo
+from proofdesk.core.checks.base import Check, CheckContext, RuleInfo
 from proofdesk.core.checks.furniture import FurnitureCheck
 from proofdesk.core.document import Document
 from proofdesk.core.findings import Category, Finding, Severity
@@ -32,13 +32,22 @@ class DuplicatesCheck(Check):
         RuleInfo("duplicate.sentence", _C, Severity.WARNING, "A sentence that repeats an earlier one"),
     )
 
+    def __init__(self, ctx: CheckContext) -> None:
+        super().__init__(ctx)
+        # Each paragraph's normalised words and sentences by its text, so an edit re-reads one paragraph.
+        self._parts: dict[str, dupes._Parts] = {}
+
     def check_document(self, doc: Document) -> Iterable[Finding]:
         blocks = doc.blocks
         extra = FurnitureCheck(self.ctx)._extra_lines()
         hits = scan.scan(blocks, extra)
         skip = {i for h in hits for i in range(h.first, h.last + 1)}
         found: dict[tuple[int, int], Finding] = {}
-        for dup in dupes.duplicates_with_layout(blocks, skip):
+        memo = self._parts
+        dups = dupes.duplicates_with_layout(blocks, skip, memo)
+        # Keep only this draft's paragraphs, so memory tracks the draft.
+        self._parts = {b.text: memo[b.text] for b in blocks if b.text in memo}
+        for dup in dups:
             f = self._finding(doc, dup)
             found.setdefault((f.start, f.end), f)
         return sorted(found.values(), key=lambda f: f.sort_key)

@@ -11,24 +11,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from proofdesk.core.checks.base import Check, CheckContext, RuleInfo
 from proofdesk.core.document import Block, BlockKind, Document
 from proofdesk.core.findings import Category, Finding, Severity, rule_matches
+from proofdesk.core.style.prefilter import DIGIT, Need, Probe, index_word, needs_for
 from proofdesk.core.style.regexes import DEFAULT_TIMEOUT, RuleFailed
 from proofdesk.core.style.sentences import split_sentences
 from proofdesk.core.style.vale.base import Alert, Rule
 from proofdesk.core.style.vale_ini import resolve_level
 
 TIMEOUT_RULE = "style.rule-timeout"
-_WORDS = re.compile(r"\w+")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--\s*vale\s+(.*?)\s*-->", re.DOTALL)
 _MARKUP_FORMATS = {"md", "markdown", "html", "htm"}
 
 
-_Plan = tuple[list[int], dict[str, list[tuple[int, frozenset[str]]]]]
+@dataclass
+class _Plan:
+    """Which block rules may run on blocks of one kind and level, and what each needs to be worth running."""
+
+    always: list[int] = field(default_factory=list)
+    # A need's index word (see prefilter.index_word) → (rule index, need); needs of text alone by their text.
+    by_word: dict[str, list[tuple[int, Need]]] = field(default_factory=dict)
+    by_text: dict[str, list[int]] = field(default_factory=dict)
+    by_digit: list[int] = field(default_factory=list)
 
 
 class HouseStyleCheck(Check):
@@ -43,6 +51,7 @@ class HouseStyleCheck(Check):
         compiled = [r for r in ctx.style.rules if isinstance(r, Rule)]
         self.block_rules = [r for r in compiled if not r.document_level]
         self.document_rules = [r for r in compiled if r.document_level]
+        self._by_sentence = [r.scope.sentence for r in self.block_rules]
         options = ctx.options(self.family)
         try:
             self.timeout = float(options.get("timeout-ms", DEFAULT_TIMEOUT * 1000)) / 1000
@@ -59,25 +68,30 @@ class HouseStyleCheck(Check):
             frozenset(str(x) for x in skip) if isinstance(skip, list) else bool(skip)
         )
         # Which rules may run on a block of a given kind and level, split into those that always
-        # run and those indexed by the words that must be present for them to match at all.
+        # run and those indexed by what must be present for them to match at all.
         self._plans: dict[tuple[BlockKind, int], _Plan] = {}
+        # What each block contains (its words, …), kept from the per-block pass for the document pass.
+        self._probes: dict[str, Probe] = {}
 
     def _plan(self, kind: BlockKind, level: int) -> _Plan:
         plan = self._plans.get((kind, level))
         if plan is None:
-            always: list[int] = []
-            by_word: dict[str, list[tuple[int, frozenset[str]]]] = {}
+            plan = self._plans[(kind, level)] = _Plan()
             for i, rule in enumerate(self.block_rules):
                 if not rule.scope.applies(kind, level):
                     continue
-                if rule.triggers is None:
-                    always.append(i)
+                source = rule.prefilter_source()
+                needs = None if source is None else needs_for(source)
+                if needs is None:
+                    plan.always.append(i)
                     continue
-                for need in rule.triggers:
-                    # Index by the longest word: usually the rarest, so the fewest false leads.
-                    key = max(need, key=lambda w: (len(w), w))
-                    by_word.setdefault(key, []).append((i, need))
-            plan = self._plans[(kind, level)] = (always, by_word)
+                for need in needs:
+                    if need.words:
+                        plan.by_word.setdefault(index_word(need), []).append((i, need))
+                    elif need.text == DIGIT:
+                        plan.by_digit.append(i)
+                    else:
+                        plan.by_text.setdefault(need.text, []).append(i)
         return plan
 
     def fingerprint(self) -> Hashable:
@@ -90,22 +104,31 @@ class HouseStyleCheck(Check):
         if block.kind == BlockKind.CODE or not self.block_rules:
             return []
         text = block.text
-        always, by_word = self._plan(block.kind, block.level)
-        chosen = set(always)
-        if by_word:
-            words = set(_WORDS.findall(text.lower()))
-            for word in words:
-                for index, need in by_word.get(word, ()):
-                    if index not in chosen and need <= words:
+        plan = self._plan(block.kind, block.level)
+        probe = self._probe(text)
+        chosen = set(plan.always)
+        if plan.by_word:
+            words = probe.words
+            for word in words & plan.by_word.keys():
+                for index, need in plan.by_word[word]:
+                    if index not in chosen and need.words <= words and (not need.text or probe.has(need.text)):
                         chosen.add(index)
+        if plan.by_text:
+            folded = probe.folded
+            for fragment, indices in plan.by_text.items():
+                if fragment in folded:
+                    chosen.update(indices)
+        if plan.by_digit and probe.digit:
+            chosen.update(plan.by_digit)
         sentences: list[tuple[int, str]] | None = None
         found: list[Finding] = []
+        urls: list[tuple[int, int]] | None = None
         for index in sorted(chosen):
             rule = self.block_rules[index]
             if rule.name in self.timed_out:
                 continue
             try:
-                if rule.scope.sentence:
+                if self._by_sentence[index]:
                     if sentences is None:
                         sentences = split_sentences(text)
                     alerts = [_shift(a, off) for off, s in sentences for a in rule.run(s, self.timeout)]
@@ -114,7 +137,10 @@ class HouseStyleCheck(Check):
             except RuleFailed as exc:
                 self.timed_out.setdefault(rule.name, (text, str(exc)))
                 continue
-            found.extend(self._findings(rule, block, text, alerts))
+            if alerts:
+                if urls is None:
+                    urls = _urls(text)
+                found.extend(self._findings(rule, block, text, alerts, urls))
         if self.skip_quotes and found:
             found = self._outside_quotes(text, found)
         return found
@@ -132,13 +158,14 @@ class HouseStyleCheck(Check):
             out.append(f)
         return out
 
-    def _findings(self, rule: Rule, block: Block, text: str, alerts: Sequence[Alert]) -> Iterable[Finding]:
-        urls: list[tuple[int, int]] | None = None
+    def _findings(
+        self, rule: Rule, block: Block, text: str, alerts: Sequence[Alert], urls: list[tuple[int, int]] | None = None
+    ) -> Iterable[Finding]:
         for a in alerts:
             if a.end <= a.start or block.is_skipped(a.start, a.end):
                 continue
             if urls is None:
-                urls = [m.span() for m in _URL.finditer(text)] if ("/" in text or "@" in text or "www." in text) else []
+                urls = _urls(text)
             if any(s < a.end and a.start < e for s, e in urls):
                 continue
             yield Finding(
@@ -183,12 +210,12 @@ class HouseStyleCheck(Check):
             blocks = [b for b in doc.blocks if rule.scope.applies(b.kind, b.level)]
             if not blocks:
                 continue
-            units: list[tuple[Block, int, str]] = []
+            units: list[tuple[Block, int, Probe]] = []
             for b in blocks:
                 if rule.scope.sentence:
-                    units.extend((b, off, s) for off, s in split_sentences(b.text))
+                    units.extend((b, off, Probe(s)) for off, s in split_sentences(b.text))
                 else:
-                    units.append((b, 0, b.text))
+                    units.append((b, 0, self._probe(b.text)))
             try:
                 alerts = rule.run_document([u[2] for u in units], self.timeout)
             except RuleFailed as exc:
@@ -201,7 +228,16 @@ class HouseStyleCheck(Check):
             for block, block_alerts in per_block.values():
                 found.extend(f.shifted(block.start) for f in self._findings(rule, block, block.text, block_alerts))
         found.extend(self._timeout_findings(doc))
+        # Keep what this draft still uses, so memory follows the draft.
+        texts = {b.text for b in doc.blocks}
+        self._probes = {t: p for t, p in self._probes.items() if t in texts}
         return self._filter(doc, found)
+
+    def _probe(self, text: str) -> Probe:
+        probe = self._probes.get(text)
+        if probe is None:
+            probe = self._probes[text] = Probe(text)
+        return probe
 
     def review(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         return self._filter(doc, findings)
@@ -231,6 +267,11 @@ class HouseStyleCheck(Check):
 
 
 _QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|(?<!\w)‘(?:[^’]|’(?=\w))*(?:’(?!\w)|$)")
+
+
+def _urls(text: str) -> list[tuple[int, int]]:
+    """Addresses in a block: never checked, so alerts on them are dropped."""
+    return [m.span() for m in _URL.finditer(text)] if ("/" in text or "@" in text or "www." in text) else []
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:

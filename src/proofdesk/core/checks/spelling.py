@@ -34,8 +34,46 @@ REJECTED = "spelling.rejected-word"
 
 # Fragments that stand before a hyphen in ordinary compounds (co-operate, ex-minister, e-commerce).
 _PREFIXES = frozenset(
-    "a anti bi co counter cross de e ex extra hyper inter intra macro mega micro mid mini multi neo non over pan post "
-    "pre pro quasi re semi sub super trans tri ultra un under vice x".split()
+    [
+        "a",
+        "anti",
+        "bi",
+        "co",
+        "counter",
+        "cross",
+        "de",
+        "e",
+        "ex",
+        "extra",
+        "hyper",
+        "inter",
+        "intra",
+        "macro",
+        "mega",
+        "micro",
+        "mid",
+        "mini",
+        "multi",
+        "neo",
+        "non",
+        "over",
+        "pan",
+        "post",
+        "pre",
+        "pro",
+        "quasi",
+        "re",
+        "semi",
+        "sub",
+        "super",
+        "trans",
+        "tri",
+        "ultra",
+        "un",
+        "under",
+        "vice",
+        "x",
+    ]
 )
 # Repeats that are grammatical ("that that", "had had") or set phrases.
 _GOOD_REPEATS = frozenset({"had", "that", "bye", "no", "so", "ha", "tut", "yeah", "very", "really", "many", "far"})
@@ -44,6 +82,15 @@ _REPEAT = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t\u00a0]+|\n)(\1)(?![\w'’-
 _COMPUTING = re.compile(r"\b(?:computer|software|code|coding|app|run|runs|ran|install|malware|programming|AI)\b", re.I)
 _PROGRAM = re.compile(r"\bprograms?\b")
 _DIGIT = re.compile(r"\d")
+_WORD_START = re.compile(r"[^\W\d_]+")
+_WORD_END = re.compile(r"[^\W\d_]+$")
+# Lower-case words inside names (Gare du Nord, Ludwig van Beethoven, Bashar al-Assad).
+_PARTICLES = frozenset(
+    {"al", "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "el", "la", "le", "van", "von"}
+    | {"y", "zu"}
+)
+# A capitalised word at least this common in English text (zipf) is judged as a name would be.
+NAME_ZIPF = 1.5
 
 
 def _vocab_words(entries: Iterable[str]) -> frozenset[str]:
@@ -63,7 +110,9 @@ class SpellingCheck(Check):
     family = "spelling"
     rules = (
         RuleInfo(UNKNOWN, Category.SPELLING, Severity.ERROR, "A word that is not in the dictionary"),
-        RuleInfo(VARIANT, Category.SPELLING, Severity.WARNING, "The other variety of English's spelling (color/colour)"),
+        RuleInfo(
+            VARIANT, Category.SPELLING, Severity.WARNING, "The other variety of English's spelling (color/colour)"
+        ),
         RuleInfo(NAME, Category.SPELLING, Severity.ERROR, "A name spelt two ways in one story"),
         RuleInfo(REPEATED, Category.SPELLING, Severity.ERROR, "The same word twice in a row"),
         RuleInfo(REJECTED, Category.SPELLING, Severity.ERROR, "A word the house style rejects"),
@@ -93,7 +142,15 @@ class SpellingCheck(Check):
         self._block_words: dict[tuple[str, tuple[tuple[int, int], ...]], BlockWords] = {}
 
     def fingerprint(self) -> Hashable:
-        return (super().fingerprint(), self.language, self.accept, self.reject, self.personal, self.prefer_ize, self.use_typos)
+        return (
+            super().fingerprint(),
+            self.language,
+            frozenset(self.ctx.style.accept),
+            frozenset(self.ctx.style.reject),
+            self.personal,
+            self.prefer_ize,
+            self.use_typos,
+        )
 
     @property
     def judge(self) -> Judge:
@@ -123,7 +180,7 @@ class SpellingCheck(Check):
         findings: list[Finding] = []
         skipped: list[str] = []
         tokens = iter_words(text, block.skips, skipped)
-        positions = name_positions(tokens)
+        positions = name_positions(tokens, text)
         self._remember(block, tokens, positions, skipped)
         clean = self._clean
         for i, tok in enumerate(tokens):
@@ -151,8 +208,12 @@ class SpellingCheck(Check):
                     fix = "programmes" if m.group().endswith("s") else "programme"
                     findings.append(
                         self.finding(
-                            VARIANT, text, m.start(), m.end(),
-                            f"British spelling is '{fix}' (keep '{m.group()}' only for computer programs).", [fix],
+                            VARIANT,
+                            text,
+                            m.start(),
+                            m.end(),
+                            f"British spelling is '{fix}' (keep '{m.group()}' only for computer programs).",
+                            [fix],
                         )
                     )
         return findings
@@ -196,7 +257,28 @@ class SpellingCheck(Check):
                 part_name_pos = part[:1].isupper() and (n > 0 or name_pos)
                 yield from self._check_word(text, start, part, tok.sentence_start and n == 0, part_name_pos)
             return
+        lex = self.judge.lex
+        if (
+            not name_pos
+            and word[:1].isupper()
+            and lex.zipf(word) >= NAME_ZIPF
+            and not lex.known_other(word.lower())  # "Color returns…" is a variant, not a name
+        ):
+            # A capitalised word English text knows (a name, mostly) starting a sentence: only a clear slip counts.
+            name_pos = True
+        elif word in _PARTICLES and self._between_capitals(tokens, i):
+            return  # Gare du Nord, Ludwig van Beethoven
         yield from self._check_word(text, tok.start, word, tok.sentence_start, name_pos, (tokens, i))
+
+    @staticmethod
+    def _between_capitals(tokens: list[Token], i: int) -> bool:
+        return (
+            0 < i < len(tokens) - 1
+            and tokens[i].joined_prev
+            and tokens[i + 1].joined_prev
+            and tokens[i - 1].text[:1].isupper()
+            and tokens[i + 1].text[:1].isupper()
+        )
 
     def _check_word(
         self,
@@ -221,15 +303,18 @@ class SpellingCheck(Check):
                 verdict.kind is not Kind.OK
                 and not verdict.strong
                 and context is not None
-                and self.judge.lex.zipf(word) > 0.0
+                and (not sentence_start or self.judge.lex.zipf(word) > 0.0)
                 and self._beside_name(*context)
             ):
-                return  # an attested word in a run of names: Mirga Gražinytė-Tyla
+                # A run of names (Javier Milei, Mirga Gražinytė-Tyla); a sentence may still open with a slip
+                # before a name ("Propertions Greek …") if English text has never seen the word.
+                return
         else:
             verdict = self.judge.judge(word)
         if verdict.kind is Kind.UNKNOWN:
-            yield self.finding(UNKNOWN, text, start, end, f"Possible spelling mistake: '{text[start:end]}'",
-                               verdict.suggestions)
+            yield self.finding(
+                UNKNOWN, text, start, end, f"Possible spelling mistake: '{text[start:end]}'", verdict.suggestions
+            )
         elif verdict.kind is Kind.VARIANT:
             fix = verdict.suggestions[0]
             yield self.finding(VARIANT, text, start, end, f"{self._variety()} spelling is '{fix}'.", [fix])
@@ -239,8 +324,12 @@ class SpellingCheck(Check):
             if alt is not None and not self._accepted(word):
                 fix = match_case(word, alt)
                 yield self.finding(
-                    VARIANT, text, start, end,
-                    f"House style spells it with -{'ize' if self.prefer_ize else 'ise'}: '{fix}'.", [fix],
+                    VARIANT,
+                    text,
+                    start,
+                    end,
+                    f"House style spells it with -{'ize' if self.prefer_ize else 'ise'}: '{fix}'.",
+                    [fix],
                 )
 
     def _variety(self) -> str:
@@ -279,9 +368,7 @@ class SpellingCheck(Check):
                 continue
             if first[:1].isupper() and second[:1].isupper() and not self.judge.lex.known(first.lower()):
                 continue  # Bora Bora, Duran Duran — but "The The" is a slip
-            yield self.finding(
-                REPEATED, text, m.start(), m.end(), f"'{second}' is repeated.", [first]
-            )
+            yield self.finding(REPEATED, text, m.start(), m.end(), f"'{second}' is repeated.", [first])
 
     # Document pass ----------------------------------------------------------
 
@@ -294,15 +381,18 @@ class SpellingCheck(Check):
             bw = self._block_words.get((block.text, block.skips))
             if bw is None:
                 skipped: list[str] = []
-                bw = block_words(iter_words(block.text, block.skips, skipped), skipped)
+                bw = block_words(iter_words(block.text, block.skips, skipped), skipped, text=block.text)
             words.add(block.start, bw)
         judge = self.judge
         findings: list[Finding] = []
-        for s in find_slips(words, judge.is_known, self._accepted):
+        for s in find_slips(words, judge.is_known, self._accepted, judge.lex.zipf):
             if s.majority_is_word:
                 findings.append(
                     self.finding(
-                        UNKNOWN, doc.text, s.start, s.end,
+                        UNKNOWN,
+                        doc.text,
+                        s.start,
+                        s.end,
                         f"Possible spelling mistake: '{s.text}' (the story has '{s.majority}' {s.majority_count} "
                         f"time{'s' if s.majority_count != 1 else ''})",
                         [s.majority],
@@ -311,7 +401,10 @@ class SpellingCheck(Check):
             else:
                 findings.append(
                     self.finding(
-                        NAME, doc.text, s.start, s.end,
+                        NAME,
+                        doc.text,
+                        s.start,
+                        s.end,
                         f"'{s.text}' appears {s.count} time{'s' if s.count != 1 else ''}, '{s.majority}' "
                         f"{s.majority_count} times: is this name spelt consistently?",
                         [s.majority],
@@ -324,10 +417,16 @@ class SpellingCheck(Check):
         words, slips = self._document(doc)
         taken = [(f.start, f.end) for f in slips]
         kept: list[Finding] = []
+        whole: list[tuple[int, int]] = []
         for f in findings:
             if f.rule == UNKNOWN:
                 if any(s < f.end and f.start < e for s, e in taken):
                     continue  # the document pass reports it with the story's own spelling as the fix
+                if self._joins_across_lines(doc.text, f):
+                    continue
+                merged = self._merge_across_lines(doc.text, f)
+                if merged is not None:
+                    f = merged
                 word = strip_possessive(normalise(f.text))
                 verdict = self.judge.judge(normalise(f.text))
                 if word[:1].isupper() and not verdict.strong:
@@ -336,8 +435,37 @@ class SpellingCheck(Check):
                         continue
                     if words.in_handles(word):
                         continue
+            if f.rule == UNKNOWN and any(s <= f.start and f.end <= e for s, e in whole):
+                continue  # the second half of a word already reported whole
+            if f.rule == UNKNOWN and "\n" in f.text:
+                whole.append((f.start, f.end))
             kept.append(f)
         return kept
+
+    def _joins_across_lines(self, text: str, f: Finding) -> bool:
+        """Half of a word hyphenated across two lines (and so two blocks): "encour-⏎aged"."""
+        if text[f.end : f.end + 2] == "-\n":
+            m = _WORD_START.match(text, f.end + 2)
+            if m is not None:
+                return self.judge.is_known(normalise(f.text) + m.group())
+        if text[max(0, f.start - 2) : f.start] == "-\n":
+            m = _WORD_END.search(text, 0, f.start - 2)
+            if m is not None:
+                return self.judge.is_known(m.group() + normalise(f.text))
+        return False
+
+    def _merge_across_lines(self, text: str, f: Finding) -> Finding | None:
+        """One finding over both halves of a misspelt word hyphenated across two lines, fixed whole."""
+        if text[f.end : f.end + 2] != "-\n":
+            return None
+        m = _WORD_START.match(text, f.end + 2)
+        if m is None:
+            return None
+        joined = normalise(f.text) + m.group()
+        verdict = self.judge.judge(joined)
+        return self.finding(
+            UNKNOWN, text, f.start, m.end(), f"Possible spelling mistake: '{joined}'", verdict.suggestions
+        )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
         return list(self._document(doc)[1])

@@ -26,6 +26,7 @@ from proofdesk.core.findings import Category, Finding, Severity
 
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\s,;:?!])[ \t\u00a0]+(?=[,;:?!](?!\w))", re.MULTILINE)
+_SPACE_BEFORE_PUNCT_HINT = re.compile(r"[ \t\u00a0][,;:?!]")
 # A hyphen with spaces round it, or two or more hyphens, standing between words.
 _DASH = re.compile(
     # "--" glued to one word only is a command-line option (--accept), not a dash.
@@ -161,11 +162,16 @@ class TypographyCheck(Check):
         if block.kind is not BlockKind.LIST_ITEM:
             for m in _STRAY_BULLET.finditer(text):
                 yield _Hit("typography.stray-bullet", m.start(), m.end(), "Remove the stray bullet.", "")
-        for m in _LEADING.finditer(text):
+        # Each pattern below is tried only when the text holds what it needs: most paragraphs hold none of it,
+        # and a failing search still steps through every character.
+        leading = text.startswith((" ", "\t", "\u00a0")) or "\n " in text or "\n\t" in text or "\n\u00a0" in text
+        for m in _LEADING.finditer(text) if leading else ():
             yield _Hit("typography.line-space", m.start(), m.end(), "Remove the space at the start of the line.", "")
-        for m in _TRAILING.finditer(text):
+        trailing = text.endswith((" ", "\t", "\u00a0")) or " \n" in text or "\t\n" in text or "\u00a0\n" in text
+        for m in _TRAILING.finditer(text) if trailing else ():
             yield _Hit("typography.line-space", m.start(), m.end(), "Remove the space at the end of the line.", "")
-        for m in _DASH.finditer(text):
+        dashes = "--" in text or " -" in text or "\t-" in text
+        for m in _DASH.finditer(text) if dashes else ():
             if m.start() < 80 and _DATELINE.match(text, 0, m.start()):
                 continue
             if text[m.start() - 1].isdigit() and text[m.end()].isdigit():
@@ -174,12 +180,12 @@ class TypographyCheck(Check):
                 continue
             name = "a spaced en dash" if self.dash == " – " else "an em dash"
             yield _Hit("typography.dash", m.start(), m.end(), f"Use {name} ({self.dash.strip()}) here.", self.dash)
-        for m in _ELLIPSIS.finditer(text):
+        for m in _ELLIPSIS.finditer(text) if "..." in text or ". . ." in text else ():
             yield _Hit("typography.ellipsis", m.start(), m.end(), "Use an ellipsis character (…).", "…")
-        for m in _SPACE_BEFORE_PUNCT.finditer(text):
+        for m in _SPACE_BEFORE_PUNCT.finditer(text) if _SPACE_BEFORE_PUNCT_HINT.search(text) else ():
             punct = text[m.end()]
             yield _Hit("typography.space-before-punctuation", m.start(), m.end(), f"No space before '{punct}'.", "")
-        for m in _DOUBLE_SPACE.finditer(text):
+        for m in _DOUBLE_SPACE.finditer(text) if "  " in text else ():
             yield _Hit("typography.double-space", m.start(), m.end(), "Use a single space between words.", " ")
         if self.quote_style in ("curly", "straight"):
             for mark, right in wrong_quote_marks(text, self.quote_style):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,7 +77,7 @@ def open_docx(path: Path, data: bytes) -> Any:
                 raise InputError(path, f"is damaged: the part {bad} fails its checksum")
     except InputError:
         raise
-    except (zipfile.BadZipFile, EOFError, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
         raise InputError(path, f"is corrupt or truncated (not a readable zip archive: {exc})") from None
     import docx
     from docx.opc.exceptions import PackageNotFoundError

@@ -76,8 +76,10 @@ def patch_docx(source: DocxSource, new_texts: dict[int, str | None], inserted: d
             for text in texts:
                 document.add_paragraph(xml_safe(text))
             continue
-        for text in reversed(texts):
-            _insert_paragraph(anchor, xml_safe(text), after=index >= 0)
+        after = index >= 0
+        # Each insertion lands right next to the anchor, so after it they go in reverse, before it in order.
+        for text in reversed(texts) if after else texts:
+            _insert_paragraph(anchor, xml_safe(text), after=after)
     for index, replacement in new_texts.items():
         para = paragraphs[index]
         if replacement is None:

@@ -438,7 +438,8 @@ def _collect(el: Any, out: list[_Piece], list_depth: int, kind: BlockKind | None
     builder.add(el.text)
     for child in el:
         ctag = child.tag if isinstance(child.tag, str) else ""
-        if ctag in _BLOCK_TAGS or ctag in _HEADINGS:
+        if ctag in _BLOCK_TAGS or ctag in _HEADINGS or (ctag and _holds_blocks(child)):
+            # An inline element that lxml's repair left holding paragraphs is a container, not a run.
             flush()
             _collect(child, out, depth, inner_kind)
             anchor = child
@@ -464,6 +465,10 @@ def _is_link_only(text: str, linked: int) -> bool:
         return True
     # A short paragraph that is mostly a link ("Read more: ...", "Follow our live coverage") is navigation.
     return linked >= 0.6 * len(text) and len(text.split()) < 20
+
+
+def _holds_blocks(el: Any) -> bool:
+    return any(isinstance(d.tag, str) and (d.tag in _BLOCK_TAGS or d.tag in _HEADINGS) for d in el.iterdescendants())
 
 
 def _inline(el: Any, builder: _Builder) -> None:

@@ -55,7 +55,7 @@ def _utf8_or_cp1252(data: bytes, path: Path, notices: list[str]) -> str:
                 ch if ch != "\ufffd" else bytes([b]).decode("latin-1") for ch, b in zip(text, data, strict=True)
             )
         notices.append(
-            f"{path.name} is not valid UTF-8 (first bad byte at offset {exc.start}); "
+            f"not valid UTF-8 (first bad byte at offset {exc.start}); "
             "it was read as Windows-1252. Check accented letters and quotes before saving."
         )
         return text
@@ -98,7 +98,7 @@ def decode_text(data: bytes, path: Path) -> tuple[str, list[str]]:
         bomless = _bomless_utf16(data)
         if bomless is not None:
             text = data.decode(bomless, errors="replace")
-            notices.append(f"{path.name} has no byte-order mark but looks like {bomless.upper()}; it was read as such")
+            notices.append(f"no byte-order mark but looks like {bomless.upper()}; it was read as such")
         elif b"\x00" in data:
             raise InputError(path, "looks like a binary file (it contains NUL bytes), not a text draft")
         else:

@@ -1,12 +1,12 @@
 """Is one word a spelling mistake, a house variant, or fine — and what should replace it?
 
 A word the dictionary lacks is not automatically wrong: news copy is full of
-names and new words. A lower-case word is called a mistake when a close
-dictionary word is far more common than it (or it is unseen anywhere); a
-capitalised word in mid-sentence or beside another capitalised word is taken
-for a name unless it is an unmistakable slip on a very common word
-(``Goverment``); a capitalised word starting a sentence is judged like a
-lower-case one and then, in review, forgiven if the story uses it again.
+names and new words. A lower-case word is a mistake when a close dictionary
+word is far more common than it, or when English text has practically never
+seen it; a word English text uses often (``merch``) is one the dictionary
+lacks, unless it is one cheap slip off a much more common word. Where a name
+may stand, only an unmistakable slip counts (:meth:`Judge.name_verdict`); the
+document pass decides the rest with what the whole story says.
 """
 
 from __future__ import annotations
@@ -29,6 +29,11 @@ _APOSTROPHE_PREFIXES = frozenset({"O", "D", "L", "N", "M"})
 UNSEEN_ZIPF = 1.5  # below this the word is practically unattested in English text (names are usually above)
 TYPO_MARGIN = 0.2  # flag when FREQ_GAP * (zipf(candidate) - zipf(word)) - cost exceeds this
 FREQ_GAP = 0.7
+LONE_ZIPF = 1.0  # a word with no close dictionary word is an error only if rarer than this
+ATTESTED_ZIPF = 2.3  # a word this common is not flagged unless it is an unmistakable slip
+ATTESTED_GAP = 1.5  # … unless within ATTESTED_COST of a word this much (zipf) more common
+ATTESTED_COST = 1.0
+RARE_COST = 1.5  # a rare word this close to a dictionary word is taken for a slip of it
 UNSEEN_MIN_LENGTH = 5  # an unseen capitalised word this long …
 UNSEEN_COST = 1.0  # … within this edit cost (more for long words) …
 UNSEEN_COST_LONG = 1.5
@@ -122,8 +127,10 @@ class Judge:
             if not self.is_known(word) and not word.isupper() and not any(ch.isupper() for ch in word[1:]):
                 stem = word[:-2] if word.endswith("'s") else word.rstrip("'")
                 lower = stem.lower()
-                if lower in self.lex.typos or self._cheap_slip(lower) or (
-                    len(lower) >= UNSEEN_MIN_LENGTH and self.lex.zipf(lower) < UNSEEN_ZIPF
+                if (
+                    lower in self.lex.typos
+                    or self._cheap_slip(lower)
+                    or (len(lower) >= UNSEEN_MIN_LENGTH and self.lex.zipf(lower) < UNSEEN_ZIPF)
                 ):
                     hit = self.judge(word)
                     if not (hit.strong or hit.unseen_slip):
@@ -181,8 +188,18 @@ class Judge:
             return Verdict(Kind.UNKNOWN, sugg, strong=True)
         if best is None:
             # Nothing close: gibberish is an error, an attested word (a new coinage, a foreign name) is not.
-            return Verdict(Kind.UNKNOWN) if zw < UNSEEN_ZIPF and not capitalised else OK
-        if zw < UNSEEN_ZIPF or FREQ_GAP * (best.zipf - zw) - best.cost > TYPO_MARGIN:
+            return Verdict(Kind.UNKNOWN) if zw < LONE_ZIPF and not capitalised else OK
+        if zw >= ATTESTED_ZIPF:
+            # Common enough in English text to be a word the dictionary lacks (merch, wonks), unless one
+            # cheap slip off a much more common word (dancin, ment).
+            if best.cost <= ATTESTED_COST and best.zipf - zw >= ATTESTED_GAP:
+                return Verdict(Kind.UNKNOWN, sugg)
+            return OK
+        if (
+            zw < LONE_ZIPF
+            or (zw < UNSEEN_ZIPF and best.cost <= RARE_COST)
+            or FREQ_GAP * (best.zipf - zw) - best.cost > TYPO_MARGIN
+        ):
             unseen = (
                 zw < UNSEEN_ZIPF
                 and len(lower) >= UNSEEN_MIN_LENGTH

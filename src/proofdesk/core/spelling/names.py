@@ -21,24 +21,55 @@ from rapidfuzz.distance import OSA
 from proofdesk.core.spelling.tokens import Token, normalise
 
 MIN_NAME_LENGTH = 5
+WORD_SLIP_ZIPF = 2.0
 # Short words a title-case headline leaves in lower case.
-_MINOR = frozenset("a an and as at but by for from in into of on or per the to up via vs with".split())
+_MINOR = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "per",
+        "the",
+        "to",
+        "up",
+        "via",
+        "vs",
+        "with",
+    ]
+)
 
 
-def is_title_block(tokens: list[Token]) -> bool:
-    """A headline-style block, where capitals say nothing about names."""
+def is_title_block(tokens: list[Token], text: str = "") -> bool:
+    """A headline-style block, where capitals say nothing about names.
+
+    A sentence that happens to be full of names ("Keir Starmer met Simon Harris at Chequers.") ends
+    with a full stop; a headline does not, and is short.
+    """
+    if text and text.rstrip()[-1:] in ".,;":
+        return False
     major = [t.text for t in tokens if t.text.lower() not in _MINOR and not t.text[:1].isdigit()]
-    if len(major) < 3:
+    if len(major) < 3 or len(tokens) > 25:
         return False
     return sum(1 for w in major if w[:1].isupper()) >= 0.75 * len(major)
 
 
-def name_positions(tokens: list[Token]) -> list[bool]:
+def name_positions(tokens: list[Token], text: str = "") -> list[bool]:
     """For each token: capitalised where only a name would be — mid-sentence, or beside another capital.
 
     Headlines are left out: their capitals are style, not evidence (see :func:`is_title_block`).
     """
-    if is_title_block(tokens):
+    if is_title_block(tokens, text):
         return [False] * len(tokens)
     out: list[bool] = []
     last = len(tokens) - 1
@@ -67,11 +98,11 @@ class BlockWords:
 
 
 def block_words(
-    tokens: list[Token], skipped: list[str] | None = None, positions: list[bool] | None = None
+    tokens: list[Token], skipped: list[str] | None = None, positions: list[bool] | None = None, text: str = ""
 ) -> BlockWords:
     """The capitalised words of a block (all the document pass compares), with their offsets."""
     if positions is None:
-        positions = name_positions(tokens)
+        positions = name_positions(tokens, text)
     out: list[tuple[str, int, bool]] = []
     for tok, name_pos in zip(tokens, positions, strict=True):
         raw = tok.text
@@ -129,8 +160,17 @@ def _same_name(a: str, b: str) -> bool:
     return a.rstrip("s") == b.rstrip("s") or a.rstrip("e") == b.rstrip("e")
 
 
-def find_slips(words: DocumentWords, known: Callable[[str], bool], accepted: Callable[[str], bool]) -> list[Slip]:
-    """Capitalised words the dictionary lacks that are a near miss of a more frequent capitalised word."""
+def find_slips(
+    words: DocumentWords,
+    known: Callable[[str], bool],
+    accepted: Callable[[str], bool],
+    rarity: Callable[[str], float] | None = None,
+) -> list[Slip]:
+    """Capitalised words the dictionary lacks that are a near miss of a more frequent capitalised word.
+
+    ``rarity(word)`` is how common the word is in English text (zipf); a word common enough is not
+    taken for a slip of a dictionary word.
+    """
     # Four-letter names are too close to one another (Gaza, Gaya) to call a difference a slip.
     caps = [w for w in words.places if len(w) >= MIN_NAME_LENGTH and w[1:].islower() and w[:1].isupper()]
     lowered = [w.lower() for w in caps]
@@ -150,6 +190,8 @@ def find_slips(words: DocumentWords, known: Callable[[str], bool], accepted: Cal
             is_word = known(major) and known(major.lower())
             if not is_word and n_maj < 2:
                 continue
+            if is_word and rarity is not None and rarity(minority) >= WORD_SLIP_ZIPF:
+                continue  # an attested word of its own (Conservatoire beside Conservative)
             rank = (dist, -n_maj, major)
             if best is None or rank < best:
                 best = rank

@@ -10,10 +10,12 @@ against how common the candidate is.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein, OSA
+from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from proofdesk.core.spelling.lexicon import Lexicon
 
@@ -31,7 +33,11 @@ def _adjacent_keys() -> dict[str, frozenset[str]]:
     for a, (ra, ca) in pos.items():
         for b, (rb, cb) in pos.items():
             # Rows are staggered: a key touches its row neighbours and two keys in each adjacent row.
-            if a != b and abs(ra - rb) <= 1 and (ca - cb) in ((-1, 0, 1) if ra == rb else (0, -1) if rb < ra else (0, 1)):
+            if (
+                a != b
+                and abs(ra - rb) <= 1
+                and (ca - cb) in ((-1, 0, 1) if ra == rb else (0, -1) if rb < ra else (0, 1))
+            ):
                 near[a].add(b)
     return {k: frozenset(v) for k, v in near.items()}
 
@@ -52,7 +58,6 @@ COST_SPLIT = 1.8  # a run-together pair of words (alot → a lot)
 FREQ_WEIGHT = 0.25  # one zipf step (10× more common) is worth this much edit cost
 
 
-
 def _sub_cost(a: str, b: str) -> float:
     if b in _NEAR.get(a, ()):
         return COST_ADJACENT
@@ -64,10 +69,21 @@ def _sub_cost(a: str, b: str) -> float:
 
 
 def edit_cost(word: str, cand: str) -> float:
-    """Weighted edit cost of turning the typed ``word`` into ``cand`` (both lower case)."""
-    ops = Levenshtein.editops(word, cand)
+    """Weighted edit cost of turning the typed ``word`` into ``cand`` (both lower case).
+
+    Two alignments are costed and the cheaper kept: Levenshtein's, and insertions/deletions only —
+    the second sees "dissapear" as one doubled letter moved (s dropped, p doubled), where Levenshtein
+    may see two unrelated substitutions.
+    """
+    cost = min(_ops_cost(word, cand, Levenshtein.editops(word, cand)), _ops_cost(word, cand, Indel.editops(word, cand)))
+    if word[:1] != cand[:1] and word[:2] != cand[1::-1]:
+        cost += COST_FIRST_LETTER
+    return cost
+
+
+def _ops_cost(word: str, cand: str, ops: Iterable[Any]) -> float:
+    items: list[tuple[str, int, int]] = [(str(t), int(a), int(b)) for t, a, b in ops]
     cost = 0.0
-    items = list(ops)
     i = 0
     while i < len(items):
         tag, s, d = items[i]
@@ -97,7 +113,9 @@ def edit_cost(word: str, cand: str) -> float:
             ch = word[s]
             if (s > 0 and word[s - 1] == ch) or (s + 1 < len(word) and word[s + 1] == ch):
                 cost += COST_DOUBLE
-            elif (s > 0 and ch in _NEAR.get(word[s - 1], ())) or (s + 1 < len(word) and ch in _NEAR.get(word[s + 1], ())):
+            elif (s > 0 and ch in _NEAR.get(word[s - 1], ())) or (
+                s + 1 < len(word) and ch in _NEAR.get(word[s + 1], ())
+            ):
                 cost += COST_ADJACENT
             else:
                 cost += COST_DELETE
@@ -108,8 +126,6 @@ def edit_cost(word: str, cand: str) -> float:
             else:
                 cost += COST_INSERT
         i += 1
-    if word[:1] != cand[:1] and word[:2] != cand[1::-1]:
-        cost += COST_FIRST_LETTER
     return cost
 
 
@@ -120,6 +136,9 @@ class Candidate:
     zipf: float
     score: float
     from_typo_list: bool = False
+
+
+_COSTED = 30  # bucket hits given a full edit costing
 
 
 def _first_letter_edits(lex: Lexicon, word: str) -> list[str]:
@@ -168,7 +187,13 @@ def candidates(lex: Lexicon, word: str, limit: int = 12) -> list[Candidate]:
     bucket = lex.bucket(word[0], n)
     if bucket:
         cutoff = 1 if n <= 3 else 2
-        for cand, _dist, _idx in process.extract(word, bucket, scorer=OSA.distance, score_cutoff=cutoff, limit=40):
+        # Short words have scores of neighbours two edits away: keep them all, then cost only the likeliest.
+        hits = process.extract(word, bucket, scorer=OSA.distance, score_cutoff=cutoff, limit=None if n <= 5 else 40)
+        if len(hits) > _COSTED:
+            zipf = lex.zipf
+            hits.sort(key=lambda h: 0.8 * h[1] - FREQ_WEIGHT * zipf(h[0]))
+            del hits[_COSTED:]
+        for cand, _dist, _idx in hits:
             add(cand)
         if n >= 8 and not any(c.cost <= 1.0 for c in found.values()):
             # Long words mangled three times over (folowwinwg) still have only one plausible reading.
@@ -184,9 +209,15 @@ def candidates(lex: Lexicon, word: str, limit: int = 12) -> list[Candidate]:
     # Run-together words ("alot", "inthe"): both halves must be common.
     for i in range(1, n):
         left, right = word[:i], word[i:]
-        if (len(left) > 1 or left in ("a", "i")) and len(right) > 1 and left in forms and right in forms:
-            if lex.zipf(left) >= 4.5 and lex.zipf(right) >= 4.0:
-                add(f"{forms[left]} {forms[right]}")
+        if (
+            (len(left) > 1 or left in ("a", "i"))
+            and len(right) > 1
+            and left in forms
+            and right in forms
+            and lex.zipf(left) >= 4.5
+            and lex.zipf(right) >= 4.0
+        ):
+            add(f"{forms[left]} {forms[right]}")
     ranked = sorted(found.values(), key=lambda c: (-c.score, c.cost, c.word))
     return ranked[:limit]
 

@@ -48,9 +48,7 @@ def normalise(word: str) -> str:
     return word
 
 
-def iter_words(
-    text: str, skips: tuple[tuple[int, int], ...] = (), skipped: list[str] | None = None
-) -> list[Token]:
+def iter_words(text: str, skips: tuple[tuple[int, int], ...] = (), skipped: list[str] | None = None) -> list[Token]:
     """Word tokens of ``text`` outside ``skips`` and outside URLs, addresses, handles and file names.
 
     The URLs, addresses, handles and file names are appended to ``skipped`` if given.

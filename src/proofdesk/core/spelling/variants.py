@@ -109,10 +109,52 @@ _RULES_GB_US: tuple[tuple[str, str], ...] = (
 
 # Words whose -ise is not the -ise/-ize suffix (advise, surprise…), or where both spellings are different words.
 _NOT_IZE = frozenset(
-    "advise apprise arise chastise circumcise comprise compromise concise demise despise devise disguise enfranchise "
-    "enterprise excise exercise expertise franchise improvise incise merchandise noise otherwise paradise poise praise "
-    "precise premise prise promise raise revise rise seize size supervise surmise surprise televise treatise wise "
-    "capsize prize baptise".split()
+    [
+        "advise",
+        "apprise",
+        "arise",
+        "chastise",
+        "circumcise",
+        "comprise",
+        "compromise",
+        "concise",
+        "demise",
+        "despise",
+        "devise",
+        "disguise",
+        "enfranchise",
+        "enterprise",
+        "excise",
+        "exercise",
+        "expertise",
+        "franchise",
+        "improvise",
+        "incise",
+        "merchandise",
+        "noise",
+        "otherwise",
+        "paradise",
+        "poise",
+        "praise",
+        "precise",
+        "premise",
+        "prise",
+        "promise",
+        "raise",
+        "revise",
+        "rise",
+        "seize",
+        "size",
+        "supervise",
+        "surmise",
+        "surprise",
+        "televise",
+        "treatise",
+        "wise",
+        "capsize",
+        "prize",
+        "baptise",
+    ]
 )
 _IZE_ENDINGS = re.compile(r"(i|y)(z|s)(e|es|ed|ing|ation|ations|er|ers|able)$")
 
@@ -130,7 +172,9 @@ def _swaps(word: str, rules: tuple[tuple[str, str], ...], reverse: bool) -> Iter
             yield word[: len(word) - len(src)] + dst
 
 
-def house_form(word: str, language: str, known: Callable[[str], bool], known_other: Callable[[str], bool]) -> str | None:
+def house_form(
+    word: str, language: str, known: Callable[[str], bool], known_other: Callable[[str], bool]
+) -> str | None:
     """The house spelling of ``word`` if it is the other variant's spelling, else None.
 
     ``word`` is lower case, accepted by the other variant's dictionary and not by the house's.
@@ -148,10 +192,12 @@ def house_form(word: str, language: str, known: Callable[[str], bool], known_oth
     return None
 
 
-def ize_alternative(word: str, prefer_ize: bool, known: Callable[[str], bool], other_known: Callable[[str], bool]) -> str | None:
+def ize_alternative(
+    word: str, prefer_ize: bool, known: Callable[[str], bool], other_known: Callable[[str], bool]
+) -> str | None:
     """The house's -ise/-ize form of ``word`` if ``word`` uses the other one (both must be real words)."""
     m = _IZE_ENDINGS.search(word)
-    if m is None or m.group(1) != "i" and m.group(1) != "y":
+    if m is None or (m.group(1) != "i" and m.group(1) != "y"):
         return None
     have = m.group(2)
     want = "z" if prefer_ize else "s"

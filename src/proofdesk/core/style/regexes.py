@@ -166,8 +166,11 @@ class LazyPattern:
     def sub(self, repl: str, text: str) -> str:
         return str(self.compiled.sub(repl, text))
 
-    def findall(self, text: str) -> list[Any]:
-        return list(self.compiled.findall(text))
+    def findall(self, text: str, timeout: float | None = None) -> list[Any]:
+        compiled = self.compiled
+        if isinstance(compiled, re.Pattern):
+            return compiled.findall(text)
+        return list(compiled.findall(text, timeout=timeout))
 
 
 _MAX_BOUNDED_QUANTIFIERS = 8
@@ -247,3 +250,15 @@ def search(pattern: Pattern, text: str, timeout: float) -> Match | None:
         return pattern.search(text, timeout=timeout)
     except TimeoutError:
         raise RuleTimedOut(timeout) from None
+    except regex.error as exc:
+        raise RuleFailed(f"could not run its pattern: {exc.msg}") from None
+
+
+def count(pattern: Pattern, text: str, timeout: float) -> int:
+    """How many matches :func:`finditer` would yield, without making a match object for each."""
+    try:
+        return len(pattern.findall(text, timeout=timeout))
+    except TimeoutError:
+        raise RuleTimedOut(timeout) from None
+    except regex.error as exc:
+        raise RuleFailed(f"could not run its pattern: {exc.msg}") from None

@@ -21,7 +21,8 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     start = 0
     for m in _END.finditer(text):
-        before = text[start : m.start()].split()
+        # Only the last word before the stop matters; rsplit finds it without splitting the whole sentence.
+        before = text[start : m.start()].rsplit(None, 1)
         word = before[-1].lower().rstrip(".") if before else ""
         if text[m.start()] == "." and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
             continue

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from proofdesk.core.checks._newsroom import scan, shapes
-from proofdesk.core.checks._newsroom.text import Span, ends_sentence, normalise, sentences, word_set
+from proofdesk.core.checks._newsroom.text import ends_sentence, normalise, sentences, word_set
 from proofdesk.core.document import Block, BlockKind
 
 MIN_BLOCK_TOKENS = 4
@@ -48,6 +48,7 @@ _TRAILING_CREDIT = re.compile(
     r"|\(?[A-Z]{2,}(?:[ -][A-Z]{2,})?/[\w .'’/-]{2,60}\)?)\s*$",
     re.IGNORECASE,
 )
+_ASCII_DIGIT_TOKEN = re.compile(r"[^ ]*[0-9][^ ]*")
 _CREDIT_HINT = re.compile(r"/|photo|picture|image|credit", re.IGNORECASE)
 
 
@@ -68,10 +69,12 @@ class Unit:
         """Its numbers and negations, sorted: copies that differ here are never near copies (see near_cost)."""
         if self._facts is None:
             toks = self.toks
-            if self.norm.replace(" ", "").isalpha():  # no digit anywhere: only negations can be facts
-                found = [t for t in toks if t in _NEGATIONS]
+            norm = self.norm
+            found = [t for t in toks if t in _NEGATIONS]
+            if norm.isascii():  # then str.isdigit means 0-9, and a regex finds the tokens holding one
+                found.extend(_ASCII_DIGIT_TOKEN.findall(norm))
             else:
-                found = [t for t in toks if t in _NEGATIONS or _has_digit(t)]
+                found.extend(t for t in toks if _has_digit(t))
             self._facts = tuple(sorted(found))
         return self._facts
 
@@ -198,8 +201,7 @@ def _is_typo(x: str, y: str) -> bool:
     return not (x in _FACT_WORDS and y in _FACT_WORDS) and not (x in _NEGATIONS or y in _NEGATIONS)
 
 
-def _block_norm(block: Block) -> str:
-    text = block.text
+def _block_norm(text: str) -> str:
     # Credits sit at the very end, so only the last stretch is searched (the pattern is anchored there).
     tail = text[-120:]
     # Every credit form has a slash or one of these words; most paragraphs have neither, and the full
@@ -214,41 +216,69 @@ def _block_norm(block: Block) -> str:
 MAX_CAPTION_WORDS = 20
 
 
-def duplicates_with_layout(blocks: Sequence[Block], skip: set[int]) -> list[Dup]:
+# What find_duplicates needs from one block's text alone: is it a credit line; its normalised form and
+# words; and, if it has more than one sentence, each sentence's span, normalised form and words.
+_Parts = tuple[bool, str, list[str], list[tuple[int, int, str, list[str]]] | None]
+
+
+def text_parts(text: str) -> _Parts:
+    if shapes.is_credit_line(text):
+        return (True, "", [], None)
+    spans = sentences(text)
+    norm = _block_norm(text)
+    sents = None
+    if len(spans) > 1:
+        sents = []
+        for s in spans:
+            snorm = normalise(text[s.start : s.end])
+            sents.append((s.start, s.end, snorm, snorm.split()))
+    return (False, norm, norm.split(), sents)
+
+
+def duplicates_with_layout(blocks: Sequence[Block], skip: set[int], memo: dict[str, _Parts] | None = None) -> list[Dup]:
     """Duplicates, with the story's top zone (headline, standfirst, captions) worked out first.
 
     A caption that repeats a body paragraph can look like the first body
     paragraph itself; when the first body paragraph found is short and recurs
     later, it is taken as a caption and the body is taken to start after it.
+
+    ``memo`` (block text -> its parts) may be kept between calls: an edited draft
+    then re-reads only the paragraphs that changed.
     """
+    memo = {} if memo is None else memo
     texts = [b.text.strip() for b in blocks]
     marks: list[str | None] = [("furniture" if i in skip else None) for i in range(len(blocks))]
     body_start = scan.layout(texts, marks).body_start
     for _ in range(3):
-        dups = find_duplicates(blocks, skip, body_start)
+        dups = find_duplicates(blocks, skip, body_start, memo)
         recurring = {d.original_block for d in dups if d.whole} | {d.block for d in dups if d.whole}
         if body_start not in recurring or len(texts[body_start].split()) > MAX_CAPTION_WORDS:
             return dups
         marks[body_start] = "caption"
         body_start = scan.layout(texts, marks).body_start
-    return find_duplicates(blocks, skip, body_start)
+    return find_duplicates(blocks, skip, body_start, memo)
 
 
-def find_duplicates(blocks: Sequence[Block], skip: set[int], body_start: int) -> list[Dup]:
+def find_duplicates(
+    blocks: Sequence[Block], skip: set[int], body_start: int, memo: dict[str, _Parts] | None = None
+) -> list[Dup]:
     """Later copies of earlier blocks and sentences; blocks in ``skip`` are neither copies nor originals."""
     block_units: list[Unit | None] = []
     sent_units: list[list[Unit]] = []
     df: dict[str, int] = defaultdict(int)
+    memo = {} if memo is None else memo
     for i, b in enumerate(blocks):
-        if i in skip or shapes.is_credit_line(b.text):
+        parts = None if i in skip else memo.get(b.text)
+        if parts is None and i not in skip:
+            parts = memo[b.text] = text_parts(b.text)
+        if parts is None or parts[0]:
             block_units.append(None)
             sent_units.append([])
             continue
-        spans = sentences(b.text)
-        norm = _block_norm(b)
-        unit = Unit(i, 0, len(b.text), norm, norm.split(), True, len(spans) <= 1)
+        _, norm, toks, sents = parts
+        unit = Unit(i, 0, len(b.text), norm, toks, True, sents is None)
         block_units.append(unit)
-        sus = [unit] if len(spans) <= 1 else [_sentence_unit(b, i, s) for s in spans]
+        sus = [unit] if sents is None else [Unit(i, st, en, sn, stoks, False, False) for st, en, sn, stoks in sents]
         sent_units.append(sus)
         for t in set(unit.toks):
             df[t] += 1
@@ -281,11 +311,6 @@ def find_duplicates(blocks: Sequence[Block], skip: set[int], body_start: int) ->
             sents_seen.add(su)
         blocks_seen.add(bu)
     return dups
-
-
-def _sentence_unit(b: Block, i: int, s: Span) -> Unit:
-    norm = normalise(b.text[s.start : s.end])
-    return Unit(i, s.start, s.end, norm, norm.split(), False, False)
 
 
 def _block_eligible(b: Block, u: Unit) -> bool:

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from proofdesk.core.document import BlockKind
 from proofdesk.core.findings import Category, Severity
 from proofdesk.core.style import regexes
+from proofdesk.core.style.prefilter import Probe
 from proofdesk.core.style.regexes import Pattern
 
 LEVELS = {"suggestion": Severity.SUGGESTION, "warning": Severity.WARNING, "error": Severity.ERROR}
@@ -236,16 +237,16 @@ class Rule:
     # Document-level rules keep state across blocks (consistency, conditional).
     document_level: ClassVar[bool] = False
 
-    # Sets of lower-case words: the rule can match a block only if the block contains every word
-    # of at least one set. None when the patterns are too free-form to say.
-    triggers: tuple[frozenset[str], ...] | None = field(default=None, init=False)
-
     def run(self, text: str, timeout: float) -> list[Alert]:
         return []
 
-    def run_document(self, units: Sequence[str], timeout: float) -> list[tuple[int, Alert]]:
+    def run_document(self, units: Sequence[Probe], timeout: float) -> list[tuple[int, Alert]]:
         """For document-level rules: alerts as ``(unit index, alert)`` over the units in order."""
         return []
+
+    def prefilter_source(self) -> str | None:
+        """The pattern that must match before this rule can alert (see :mod:`..prefilter`), if there is one."""
+        return None
 
     def suggestions(self, matched: str, automatic: Sequence[str] = ()) -> tuple[str, ...]:
         return apply_action(self.action, matched, automatic)
@@ -263,52 +264,3 @@ class Rule:
 
     def describe(self) -> dict[str, Any]:
         return {"name": self.name, "extends": self.extends, "level": str(self.level)}
-
-
-_HEAD = regexes.regex.compile(r"[A-Za-z0-9]+")
-_LITERAL_FOLLOW = set(" -',;:/&\"’")
-_QUANTIFIERS = set("?*+{")
-
-
-def literal_head(token: str) -> str | None:
-    """The whole word a match of word-bounded ``token`` must start with, if the pattern says so.
-
-    Used only to skip blocks cheaply: None means "cannot tell, always run".
-    """
-    if "|" in token:
-        return None
-    m = _HEAD.match(token)
-    if m is None:
-        return None
-    rest = token[m.end() :]
-    if not rest:
-        return m.group().lower()
-    nxt = rest[0]
-    if nxt in _LITERAL_FOLLOW and (len(rest) < 2 or rest[1] not in _QUANTIFIERS):
-        return m.group().lower()
-    if nxt == "\\" and len(rest) > 1 and not rest[1].isalnum() and (len(rest) < 3 or rest[2] not in _QUANTIFIERS):
-        return m.group().lower()
-    return None
-
-
-_LITERAL_TOKEN = regexes.regex.compile(r"^[\p{L}\p{N}](?:[\p{L}\p{N} '’,&/\"-]|\\[^\p{L}\p{N}\s])*(?<=[\p{L}\p{N}])$")
-_TOKEN_WORDS = regexes.regex.compile(r"\w+")
-
-
-def literal_words(token: str) -> frozenset[str] | None:
-    """Every whole word a match of word-bounded ``token`` must contain, when the token is plain text."""
-    if _LITERAL_TOKEN.match(token):
-        return frozenset(_TOKEN_WORDS.findall(token.replace("\\", "").lower()))
-    head = literal_head(token)
-    return None if head is None else frozenset({head})
-
-
-def triggers_for(tokens: Sequence[str]) -> tuple[frozenset[str], ...] | None:
-    """For each token, the words a block must contain for it to match; None if any token cannot say."""
-    needs: list[frozenset[str]] = []
-    for token in tokens:
-        words = literal_words(token)
-        if not words:
-            return None
-        needs.append(words)
-    return tuple(dict.fromkeys(needs)) if needs else None

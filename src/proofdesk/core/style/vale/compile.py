@@ -20,7 +20,6 @@ from proofdesk.core.style.vale.base import (
     Rule,
     Scope,
     scope_selector_ok,
-    triggers_for,
 )
 from proofdesk.core.style.vale.capitalization import Capitalization
 from proofdesk.core.style.vale.conditional import Conditional
@@ -226,8 +225,6 @@ def compile_rule(body: RuleBody, vocab: Sequence[str], notices: list[str]) -> Ru
         compiled = combined(full, tokens + raw, get("tokens") or get("raw"), ignorecase)
         if compiled is not None:
             rule = Existence(**common, pattern=compiled, exceptions=exc)
-            if not raw and not nonword:
-                rule.triggers = triggers_for([t for t, _ in tokens])
     elif extends == "substitution":
         rule = _substitution(
             src, what, node, get("swap"), common, ignorecase, nonword, flag("capitalize"), exceptions_matcher(), pattern
@@ -384,7 +381,7 @@ def _substitution(
     # A key's own groups sit between its wrapping group and the next key's.
     bounds = [*group_of.values(), compiled.groups + 1]
     swaps = [(bounds[i + 1] - bounds[i] - 1, repl) for i, (_, repl, _) in enumerate(pairs)]
-    rule = Substitution(
+    return Substitution(
         **common,
         pattern=compiled,
         swaps=swaps,
@@ -393,9 +390,6 @@ def _substitution(
         capitalize=capitalize,
         exceptions=exc,
     )
-    if not nonword:
-        rule.triggers = triggers_for([key for key, _, _ in pairs])
-    return rule
 
 
 def _consistency(

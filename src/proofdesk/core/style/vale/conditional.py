@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from proofdesk.core.style import regexes
+from proofdesk.core.style.prefilter import Probe, admits
 from proofdesk.core.style.regexes import Pattern
 from proofdesk.core.style.vale.base import Alert, ExceptionMatcher, Rule, within
 
@@ -21,21 +22,24 @@ class Conditional(Rule):
     extends: ClassVar[str] = "conditional"
     document_level: ClassVar[bool] = True
 
-    def run_document(self, units: Sequence[str], timeout: float) -> list[tuple[int, Alert]]:
+    def run_document(self, units: Sequence[Probe], timeout: float) -> list[tuple[int, Alert]]:
         whole = self.scope.alternatives == (("text",),) or any("text" in alt for alt in self.scope.alternatives)
         defined: set[str] = set()
         present = False
         if whole:
             # Vale's ``text`` scope is the whole file, so a definition anywhere counts.
-            for text in units:
-                present |= self._collect(text, defined, timeout)
+            for unit in units:
+                present |= self._collect(unit, defined, timeout)
         found: list[tuple[int, Alert]] = []
-        for index, text in enumerate(units):
+        for index, unit in enumerate(units):
             if not whole:
                 # Narrower scopes run unit by unit, remembering what earlier units defined.
-                present |= self._collect(text, defined, timeout)
+                present |= self._collect(unit, defined, timeout)
             if not self.second_has_group and present:
                 continue
+            if not admits(self.first, unit):
+                continue
+            text = unit.text
             phrases: list[tuple[int, int]] | None = None
             for m in regexes.finditer(self.first, text, timeout):
                 observed = m.group()
@@ -52,9 +56,11 @@ class Conditional(Rule):
                 found.append((index, Alert(m.start(), m.end(), self.alert_message(observed, fixes), fixes)))
         return found
 
-    def _collect(self, text: str, defined: set[str], timeout: float) -> bool:
+    def _collect(self, unit: Probe, defined: set[str], timeout: float) -> bool:
         hit = False
-        for m in regexes.finditer(self.second, text, timeout):
+        if not admits(self.second, unit):
+            return hit
+        for m in regexes.finditer(self.second, unit.text, timeout):
             hit = True
             defined.update(g for g in m.groups() if g)
         return hit

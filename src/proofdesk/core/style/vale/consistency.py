@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from proofdesk.core.style import regexes
+from proofdesk.core.style.prefilter import Probe, admits
 from proofdesk.core.style.regexes import Pattern
 from proofdesk.core.style.vale.base import Alert, Rule, format_message
 
@@ -19,13 +20,15 @@ class Consistency(Rule):
     extends: ClassVar[str] = "consistency"
     document_level: ClassVar[bool] = True
 
-    def run_document(self, units: Sequence[str], timeout: float) -> list[tuple[int, Alert]]:
+    def run_document(self, units: Sequence[Probe], timeout: float) -> list[tuple[int, Alert]]:
         found: list[tuple[int, Alert]] = []
         for pattern, form_a, form_b in self.steps:
             first: str | None = None
             first_text = ""
-            for index, text in enumerate(units):
-                for m in regexes.finditer(pattern, text, timeout):
+            for index, unit in enumerate(units):
+                if not admits(pattern, unit):
+                    continue
+                for m in regexes.finditer(pattern, unit.text, timeout):
                     side = "a" if m.group("a") is not None else "b"
                     if first is None:
                         # The form the writer used first is the one the rest must follow.

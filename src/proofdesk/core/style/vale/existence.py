@@ -35,6 +35,9 @@ class Existence(Rule):
 
     extends: ClassVar[str] = "existence"
 
+    def prefilter_source(self) -> str | None:
+        return str(self.pattern.pattern)
+
     def run(self, text: str, timeout: float) -> list[Alert]:
         alerts = []
         phrases: list[tuple[int, int]] | None = None

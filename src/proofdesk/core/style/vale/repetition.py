@@ -20,6 +20,9 @@ class Repetition(Rule):
 
     extends: ClassVar[str] = "repetition"
 
+    def prefilter_source(self) -> str | None:
+        return str(self.pattern.pattern)
+
     def run(self, text: str, timeout: float) -> list[Alert]:
         alerts: list[Alert] = []
         prev = ""

@@ -26,6 +26,9 @@ class Substitution(Rule):
 
     extends: ClassVar[str] = "substitution"
 
+    def prefilter_source(self) -> str | None:
+        return str(self.pattern.pattern)
+
     def run(self, text: str, timeout: float) -> list[Alert]:
         alerts = []
         for m in regexes.finditer(self.pattern, text, timeout):
