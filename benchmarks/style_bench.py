@@ -36,6 +36,7 @@ from proofdesk.core.checks.housestyle import HouseStyleCheck, _Plan
 from proofdesk.core.document import BlockKind, Document, document_from_text
 from proofdesk.core.engine import Engine, EngineConfig
 from proofdesk.core.style.loader import load_house_style
+from proofdesk.core.style import prefilter
 from proofdesk.core.style.model import HouseStyle
 
 RESULTS = Path(__file__).resolve().parent / "results" / "style.json"
@@ -125,6 +126,8 @@ def _passes(style: HouseStyle, doc: Document, family: type[HouseStyleCheck]) -> 
     """One fresh run of both families, as the engine runs them: (style blocks, style document, consistency) s."""
     ctx = CheckContext(language="en-GB", style=style)
     style_check, consistency = family(ctx), ConsistencyCheck(ctx)
+    # Forget what earlier runs learnt about these blocks' words: each run pays for its own.
+    prefilter.forget_probes()
     gc.collect()
     t0 = time.perf_counter()
     own = [f.shifted(b.start) for b in doc.blocks for f in style_check.check_block(b)]

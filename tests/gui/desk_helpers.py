@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from proofdesk.core.checks.base import Check, RuleInfo
 from proofdesk.core.checks.typography import TypographyCheck
-from proofdesk.core.document import Block
+from proofdesk.core.document import Block, Document
 from proofdesk.core.findings import Category, Finding, Severity
 
 TYPOS = {
@@ -42,7 +42,20 @@ class WordListCheck(Check):
                 )
 
 
-CHECKS = [WordListCheck, TypographyCheck]
+class LengthAwareCheck(Check):
+    """A document-wide check whose message changes with the draft's length (like "repeats line 7")."""
+
+    family = "testdoc"
+    rules = (RuleInfo("testdoc.dupe", Category.DUPLICATE, Severity.WARNING, "Says 'dupe'"),)
+
+    def check_document(self, doc: Document) -> Iterable[Finding]:
+        for m in re.finditer(r"\bdupe\b ", doc.text):
+            yield self.finding(
+                "testdoc.dupe", doc.text, m.start(), m.end(), f"Delete this ({len(doc.text)} characters).", [""]
+            )
+
+
+CHECKS = [WordListCheck, TypographyCheck, LengthAwareCheck]
 
 
 def wait_checked(qtbot, tab, timeout: int = 5000) -> None:  # type: ignore[no-untyped-def]

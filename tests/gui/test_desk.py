@@ -156,6 +156,19 @@ def test_alt_down_selects_in_all_three_places_and_ctrl_return_accepts(window, op
     assert all(tab.text[f.start : f.end] == f.text for f in tab.findings)
 
 
+def test_accept_works_when_a_recheck_rewords_the_current_finding(window, open_draft, qtbot) -> None:  # type: ignore[no-untyped-def]
+    tab = open_draft("dupe encourafged text\n")
+    assert texts(tab) == ["dupe ", "encourafged"]
+    tab.set_current(tab.findings[1])
+    assert tab.accept()
+    wait_checked(qtbot, tab)
+    current = tab.findings[0]
+    assert current.message != "Delete this (22 characters)."  # the re-check reworded it
+    key(qtbot, window, "Alt+Up")
+    key(qtbot, window, "Ctrl+Return")
+    assert tab.text == "encouraged text\n"
+
+
 def test_ctrl_i_ignores_and_moves_on_and_undo_brings_it_back(window, open_draft, qtbot) -> None:  # type: ignore[no-untyped-def]
     tab = open_draft(DRAFT)
     key(qtbot, window, "Alt+Down")

@@ -507,11 +507,6 @@ def test_docx_entity_bomb_is_refused(tmp_path: Path) -> None:
 # --- a clean copy never drops story text -----------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: core/checks/_newsroom/scan.py _tail_shape() takes a long final paragraph that lacks a full stop "
-    "for a related-stories headline (furniture.related-block, suggestion delete), so `export` deletes story text",
-)
 def test_export_keeps_a_last_paragraph_that_lacks_a_full_stop(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

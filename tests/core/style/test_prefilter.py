@@ -133,11 +133,18 @@ def test_never_skips_a_bundled_rule_that_matches(text: str) -> None:
 def test_bounded_words_are_needed_as_words() -> None:
     assert set(needs_for(r"\b(?:ten|twenty-one)\b") or ()) == {
         Need(frozenset({"ten"})),
-        Need(frozenset({"twenty", "one"})),
+        Need(frozenset({"twenty", "one"}), "twenty-one"),
     }
     probe = Probe("Attention: the tent is often ten metres away.")
     assert "ten" in probe.words and "attention" in probe.words
     assert not admits(compile_pattern(r"\btwenty\b"), Probe("Twentyfold"))
+
+
+def test_a_phrase_is_needed_as_written() -> None:
+    # "would" and "of" are in most paragraphs; side by side they are rare.
+    assert needs_for(r"\bwould of\b") == (Need(frozenset({"would", "of"}), "would of"),)
+    assert not admits(compile_pattern(r"\bwould of\b"), Probe("It would cost a lot of money."))
+    assert admits(compile_pattern(r"(?i)\bwould of\b"), Probe("They WOULD OF known."))
 
 
 def test_a_word_not_pinned_at_both_ends_is_needed_as_text() -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from proofdesk.core.checks.base import Check, RuleInfo
 from proofdesk.core.document import Block, BlockKind, Document
 from proofdesk.core.findings import Category, Finding, Severity
-from proofdesk.core.style.prefilter import Probe, admits
+from proofdesk.core.style.prefilter import Probe, admits, probe_for
 
 HYPHEN = "consistency.hyphenation"
 SPELLING = "consistency.spelling"
@@ -213,7 +213,7 @@ class ConsistencyCheck(Check):
     def check_document(self, doc: Document) -> Iterable[Finding]:
         blocks = [b for b in doc.blocks if b.kind != BlockKind.CODE]
         # What each block contains, worked out once and shared by the rules that skip blocks without their words.
-        probes = [Probe(b.text) for b in blocks]
+        probes = [probe_for(b.text) for b in blocks]
         findings: list[Finding] = []
         findings.extend(self._hyphenation(doc, blocks))
         findings.extend(self._spelling(doc, blocks, probes))

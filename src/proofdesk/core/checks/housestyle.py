@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from proofdesk.core.checks.base import Check, CheckContext, RuleInfo
 from proofdesk.core.document import Block, BlockKind, Document
 from proofdesk.core.findings import Category, Finding, Severity, rule_matches
-from proofdesk.core.style.prefilter import DIGIT, Need, Probe, index_word, needs_for
+from proofdesk.core.style.prefilter import DIGIT, Need, Probe, index_word, needs_for, probe_for
 from proofdesk.core.style.regexes import DEFAULT_TIMEOUT, RuleFailed
 from proofdesk.core.style.sentences import split_sentences
 from proofdesk.core.style.vale.base import Alert, Rule
@@ -70,8 +70,6 @@ class HouseStyleCheck(Check):
         # Which rules may run on a block of a given kind and level, split into those that always
         # run and those indexed by what must be present for them to match at all.
         self._plans: dict[tuple[BlockKind, int], _Plan] = {}
-        # What each block contains (its words, …), kept from the per-block pass for the document pass.
-        self._probes: dict[str, Probe] = {}
 
     def _plan(self, kind: BlockKind, level: int) -> _Plan:
         plan = self._plans.get((kind, level))
@@ -105,7 +103,7 @@ class HouseStyleCheck(Check):
             return []
         text = block.text
         plan = self._plan(block.kind, block.level)
-        probe = self._probe(text)
+        probe = probe_for(text)
         chosen = set(plan.always)
         if plan.by_word:
             words = probe.words
@@ -215,7 +213,7 @@ class HouseStyleCheck(Check):
                 if rule.scope.sentence:
                     units.extend((b, off, Probe(s)) for off, s in split_sentences(b.text))
                 else:
-                    units.append((b, 0, self._probe(b.text)))
+                    units.append((b, 0, probe_for(b.text)))
             try:
                 alerts = rule.run_document([u[2] for u in units], self.timeout)
             except RuleFailed as exc:
@@ -228,16 +226,7 @@ class HouseStyleCheck(Check):
             for block, block_alerts in per_block.values():
                 found.extend(f.shifted(block.start) for f in self._findings(rule, block, block.text, block_alerts))
         found.extend(self._timeout_findings(doc))
-        # Keep what this draft still uses, so memory follows the draft.
-        texts = {b.text for b in doc.blocks}
-        self._probes = {t: p for t, p in self._probes.items() if t in texts}
         return self._filter(doc, found)
-
-    def _probe(self, text: str) -> Probe:
-        probe = self._probes.get(text)
-        if probe is None:
-            probe = self._probes[text] = Probe(text)
-        return probe
 
     def review(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         return self._filter(doc, findings)

@@ -281,9 +281,14 @@ def _need(shape: str) -> Need | None:
 
 
 def _telling(fragment: str, words: set[str]) -> tuple[int, int]:
-    """How much finding ``fragment`` in a block says beyond ``words``: spaces and common punctuation say little."""
+    """How much finding ``fragment`` in a block says beyond ``words``.
+
+    Spaces and common punctuation say little, but two words side by side ("would of")
+    say more than the same words anywhere in the paragraph.
+    """
+    runs = _ASCII_RUNS.findall(fragment)
     rest = _ASCII_RUNS.sub(lambda m: "" if m.group() in words else m.group(), fragment)
-    return len(rest.translate(_UNTELLING)), len(fragment)
+    return len(rest.translate(_UNTELLING)) + max(0, len(runs) - 1), len(fragment)
 
 
 def _neighbour(shape: str, index: int, step: int) -> str | None:
@@ -391,6 +396,27 @@ class Probe:
 
     def meets(self, need: Need) -> bool:
         return need.words <= self.words and self.has(need.text)
+
+
+# Probes by text, shared by the house-style and consistency families (both read every block's words).
+_PROBES: dict[str, Probe] = {}
+# Enough for the blocks of a very long draft; past it the cache starts again rather than grow.
+_MAX_PROBES = 20_000
+
+
+def probe_for(text: str) -> Probe:
+    """The shared :class:`Probe` for ``text`` (made on first request)."""
+    probe = _PROBES.get(text)
+    if probe is None:
+        if len(_PROBES) >= _MAX_PROBES:
+            _PROBES.clear()
+        probe = _PROBES[text] = Probe(text)
+    return probe
+
+
+def forget_probes() -> None:
+    """Drop every shared probe (for benchmarks that time a cold check)."""
+    _PROBES.clear()
 
 
 class Prefilter:

@@ -127,7 +127,7 @@ class LazyPattern:
     later. ``groups``/``groupindex`` are known from validation.
     """
 
-    __slots__ = ("_compiled", "flags", "groupindex", "groups", "pattern")
+    __slots__ = ("_compiled", "flags", "groupindex", "groups", "pattern", "untimed")
 
     def __init__(
         self, source: str, flags: int, groups: int, groupindex: dict[str, int], compiled: Pattern | None = None
@@ -137,6 +137,10 @@ class LazyPattern:
         self.groups = groups
         self.groupindex = groupindex
         self._compiled = compiled
+        self.untimed = untimed_safe(source)
+
+    def _limit(self, text: str, timeout: float | None) -> float | None:
+        return None if self.untimed and len(text) <= UNTIMED_MAX_CHARS else timeout
 
     @property
     def compiled(self) -> Pattern:
@@ -151,14 +155,14 @@ class LazyPattern:
         compiled = self.compiled
         if isinstance(compiled, re.Pattern):
             return compiled.finditer(text)
-        result: Iterator[Match] = compiled.finditer(text, timeout=timeout)
+        result: Iterator[Match] = compiled.finditer(text, timeout=self._limit(text, timeout))
         return result
 
     def search(self, text: str, timeout: float | None = None) -> Match | None:
         compiled = self.compiled
         if isinstance(compiled, re.Pattern):
             return compiled.search(text)
-        return compiled.search(text, timeout=timeout)
+        return compiled.search(text, timeout=self._limit(text, timeout))
 
     def fullmatch(self, text: str) -> Match | None:
         return self.compiled.fullmatch(text)
@@ -170,25 +174,27 @@ class LazyPattern:
         compiled = self.compiled
         if isinstance(compiled, re.Pattern):
             return compiled.findall(text)
-        return list(compiled.findall(text, timeout=timeout))
+        return list(compiled.findall(text, timeout=self._limit(text, timeout)))
 
 
 _MAX_BOUNDED_QUANTIFIERS = 8
+# Patterns with one open-ended quantifier run without a time limit on units up to this long: see untimed_safe.
+UNTIMED_MAX_CHARS = 2000
+_MAX_UNTIMED_BOUNDED = 2
 
 
-def linear_safe(pattern: str) -> bool:
-    """True if the pattern cannot backtrack badly: no open-ended quantifier and few bounded ones.
-
-    Each match attempt then examines a bounded stretch of text, so a search
-    costs time in proportion to the text whatever it contains. Such patterns
-    can run on the faster ``re`` engine, which has no time limit.
-    """
-    bounded = 0
+def _quantifiers(pattern: str) -> tuple[int, int, bool]:
+    """(open-ended quantifiers, bounded ones, whether any open-ended one repeats more than one character)."""
+    open_ended = bounded = 0
+    on_group = False
     i, n = 0, len(pattern)
     in_class = False
     while i < n:
         c = pattern[i]
         if c == "\\":
+            if not in_class and i + 1 < n and (pattern[i + 1] in "123456789gk"):
+                # A back-reference: matching it costs time in proportion to what it refers to.
+                on_group = True
             i += 2
             continue
         if in_class:
@@ -198,18 +204,48 @@ def linear_safe(pattern: str) -> bool:
             if pattern.startswith("]", i + 1) or pattern.startswith("^]", i + 1):
                 i += 2
         elif c in "*+":
-            return False
+            if i > 0 and pattern[i - 1] in "*+?}":
+                i += 1  # possessive or lazy suffix of the quantifier before
+                continue
+            open_ended += 1
+            on_group |= i > 0 and pattern[i - 1] == ")"
         elif c == "{":
             close = pattern.find("}", i)
             body = pattern[i + 1 : close] if close > 0 else ""
             if body.endswith(",") and body[:-1].isdigit():
-                return False
-            if body.replace(",", "").isdigit():
+                open_ended += 1
+                on_group |= i > 0 and pattern[i - 1] == ")"
+            elif body.replace(",", "").isdigit():
                 bounded += 1
         elif c == "?" and i > 0 and pattern[i - 1] not in "(?*+}":
             bounded += 1
+        elif c == "(" and pattern.startswith("(?P=", i):
+            on_group = True
         i += 1
-    return bounded <= _MAX_BOUNDED_QUANTIFIERS
+    return open_ended, bounded, on_group
+
+
+def linear_safe(pattern: str) -> bool:
+    """True if the pattern cannot backtrack badly: no open-ended quantifier and few bounded ones.
+
+    Each match attempt then examines a bounded stretch of text, so a search
+    costs time in proportion to the text whatever it contains. Such patterns
+    can run on the faster ``re`` engine, which has no time limit.
+    """
+    open_ended, bounded, _ = _quantifiers(pattern)
+    return open_ended == 0 and bounded <= _MAX_BOUNDED_QUANTIFIERS
+
+
+def untimed_safe(pattern: str) -> bool:
+    """True if a search can cost at most quadratic time: one open-ended quantifier over one character.
+
+    Such a pattern (``\\b[\\w'-]+\\b``, ``\\d{5,}``) can backtrack over the run it repeats
+    from each starting point, but never more; on a unit of at most ``UNTIMED_MAX_CHARS``
+    characters that is a few million steps at worst, so it runs without ``regex``'s time
+    limit, whose clock checks double the cost of every search.
+    """
+    open_ended, bounded, on_group = _quantifiers(pattern)
+    return open_ended <= 1 and bounded <= _MAX_UNTIMED_BOUNDED and not on_group
 
 
 def compile_pattern(pattern: str, *, ignorecase: bool = False) -> LazyPattern:

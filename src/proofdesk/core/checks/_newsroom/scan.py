@@ -243,6 +243,10 @@ def _tail_shape(
         n_words = len(t.split())
         if n_words <= 5 and not (shapes.is_title_case(t) and n_words >= 4 and _followed_by_headline(texts, i)):
             return Hit("furniture.tag-line", i, i)
+        if n_words > 14 and not shapes.is_title_case(t):
+            # A long sentence-case line is a last paragraph that lost its full stop, not a headline:
+            # deleting it would lose story text.
+            return None
         last = _headline_run(texts, words, credit, i, tail=True)
         if last >= i:
             return Hit("furniture.related-block", i, last)
