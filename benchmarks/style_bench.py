@@ -35,8 +35,8 @@ from proofdesk.core.checks.consistency import ConsistencyCheck
 from proofdesk.core.checks.housestyle import HouseStyleCheck, _Plan
 from proofdesk.core.document import BlockKind, Document, document_from_text
 from proofdesk.core.engine import Engine, EngineConfig
-from proofdesk.core.style.loader import load_house_style
 from proofdesk.core.style import prefilter
+from proofdesk.core.style.loader import load_house_style
 from proofdesk.core.style.model import HouseStyle
 
 RESULTS = Path(__file__).resolve().parent / "results" / "style.json"

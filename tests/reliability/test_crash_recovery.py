@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "e2e"))
-from desk_x11 import REPO, Desk, desk, x_display  # noqa: E402
+from desk_x11 import REPO, Desk, desk, x_display
 
-from proofdesk.core.paths import resolve_paths  # noqa: E402
+from proofdesk.core.paths import resolve_paths
 
 __all__ = ["desk", "x_display"]
 

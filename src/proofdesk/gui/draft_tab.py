@@ -502,7 +502,7 @@ class DraftTab(QWidget):
         """The accepts still in effect (undone ones excluded), oldest first, for the change report."""
         from proofdesk.gui.services import accepted_change
 
-        out = []
+        out: list[FixChange] = []
         for i in range(self.undo_stack.index()):
             cmd = self.undo_stack.command(i)
             if isinstance(cmd, ReviewCommand) and cmd.change.changed_text:

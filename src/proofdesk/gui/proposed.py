@@ -266,7 +266,7 @@ class ProposedView(QPlainTextEdit):
 
     @property
     def changes(self) -> list[ProposedChange]:
-        out = []
+        out: list[ProposedChange] = []
         for i, ch in enumerate(self._chunks):
             if ch.changes:
                 base = self._block_start(i)

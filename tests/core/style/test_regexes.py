@@ -65,3 +65,31 @@ def test_catastrophic_pattern_is_stopped_by_the_time_limit() -> None:
     with pytest.raises(RuleTimedOut):
         list(regexes.finditer(evil, "x" * 5000, 0.05))
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("pattern", "untimed"),
+    [
+        (r"\b[\w'’-]+\b", True),  # one open-ended quantifier over one character: quadratic at worst
+        (r"\d{5,}", True),
+        (r"[a-z]+?x", True),
+        (r"\b\d{1,2}\b", True),
+        (r"(a|a)+b", False),  # a repeated group can match one stretch many ways: exponential
+        (r"(\w+) \1", False),  # back-references
+        (r"(?P<x>a)(?P=x)", False),
+        (r"\d+(?:\.\d+)?", False),  # two open-ended quantifiers
+        (r"a?b?c?d?", False),  # too many optional parts to bound the work tightly
+    ],
+)
+def test_only_patterns_with_bounded_work_run_without_a_time_limit(pattern: str, untimed: bool) -> None:
+    assert regexes.untimed_safe(pattern) is untimed
+
+
+def test_long_units_keep_the_time_limit() -> None:
+    # Quadratic is only cheap while the unit is short: past the cap the limit applies again.
+    pattern = compile_pattern(r"a+b")
+    assert pattern.untimed
+    text = "a" * (regexes.UNTIMED_MAX_CHARS * 20)
+    with pytest.raises(RuleTimedOut):
+        list(regexes.finditer(pattern.compiled, text, 0.001))
+    assert list(pattern.finditer("a" * 100 + "b", timeout=0.001))
