@@ -185,3 +185,30 @@ def test_document_families_follow_edits_to_a_real_story() -> None:
         assert engine.check(doc) == found  # from the caches
         families |= {f.rule.split(".")[0] for f in found}
     assert families == {"duplicate", "furniture", "attribution", "typography"}
+
+
+def test_blocks_differing_only_in_level_are_not_confused() -> None:
+    """Two headings with the same text at different levels are checked separately (rules may scope to h2)."""
+    from proofdesk.core.checks.base import Check, RuleInfo
+    from proofdesk.core.document import Block, BlockKind, Document
+    from proofdesk.core.findings import Category, Finding, Severity
+
+    class LevelCheck(Check):
+        family = "level-probe"
+        rules = (RuleInfo("level-probe.h2", Category.STYLE, Severity.SUGGESTION, "flags level-2 headings"),)
+
+        def check_block(self, block: Block) -> list[Finding]:
+            if block.kind is BlockKind.HEADING and block.level == 2:
+                return [self.finding("level-probe.h2", block.text, 0, len(block.text), "h2")]
+            return []
+
+    text = "Harbour news\n\nHarbour news"
+    doc = Document(
+        text,
+        [
+            Block(BlockKind.HEADING, 0, 12, "Harbour news", level=1),
+            Block(BlockKind.HEADING, 14, 26, "Harbour news", level=2),
+        ],
+    )
+    found = Engine(checks=[LevelCheck]).check(doc)
+    assert [(f.start, f.rule) for f in found] == [(14, "level-probe.h2")]

@@ -51,7 +51,8 @@ class EngineStats:
     last_seconds: dict[str, tuple[float, float]] = field(default_factory=dict)
 
 
-_CacheKey = tuple[str, Hashable, str, str, tuple[tuple[int, int], ...]]
+# (family, options fingerprint, block kind, heading level or list depth, text, skipped spans)
+_CacheKey = tuple[str, Hashable, str, int, str, tuple[tuple[int, int], ...]]
 # Everything a cacheable document pass may read: the text, how it splits into blocks, where it came from.
 _DocKey = tuple[str, str, object, tuple[Block, ...]]
 
@@ -228,7 +229,7 @@ class Engine:
                     raise Cancelled
                 if progress is not None and i:
                     progress(done + i, total)
-            key: _CacheKey = (check.family, fp, block.kind, block.text, block.skips)
+            key: _CacheKey = (check.family, fp, block.kind, block.level, block.text, block.skips)
             hit = cache.get(key)
             if hit is None:
                 hit = tuple(check.check_block(block))

@@ -5,6 +5,10 @@ only runs them. Block rules run per block (cached by the engine), rules that
 need the whole document (consistency, conditional) run in
 ``check_document``. A rule whose regular expression runs past its time limit
 is reported once and switched off for the rest of the document.
+
+Speed: a rule's regex runs on a block only if the block holds what every match
+of it needs (see :mod:`proofdesk.core.style.prefilter`): most rules never match
+most paragraphs, and skipping them is what makes a house style cheap.
 """
 
 from __future__ import annotations

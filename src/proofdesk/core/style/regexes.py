@@ -122,7 +122,7 @@ class LazyPattern:
     """A validated pattern, compiled by ``regex`` only when a rule first runs (or run by ``re`` when safe).
 
     ``regex`` compiles several times slower than ``re``, and most rules of a
-    big style never run on a given draft (their trigger words are absent), so
+    big style never run on a given draft (the prefilter rules them out), so
     loading validates with ``re`` where it can and leaves the real compile for
     later. ``groups``/``groupindex`` are known from validation.
     """
