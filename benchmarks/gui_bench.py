@@ -44,8 +44,9 @@ def _child_launch(draft: Path, t_parent: float) -> dict[str, float]:
 
     window = MainWindow(resolve_paths())
     window.show()
-    app.processEvents()  # as proofdesk.gui.app.run does: the window first, then the drafts
+    app.processEvents()  # as proofdesk.gui.app.start_desk does: the window first, then the drafts
     out = {"launch_to_window_s": time.time() - t_parent}
+    window.prewarm()
     tab = window.open_path(draft)
 
     def poll() -> None:

@@ -94,3 +94,25 @@ def _gaps(text: str, spans: list[tuple[int, int]]) -> list[str]:
         pos = end
     out.append(text[pos:])
     return out
+
+
+def test_deleted_lines_take_the_blank_lines_they_would_leave() -> None:
+    from proofdesk.core.document import document_from_text
+    from proofdesk.core.findings import Category, Finding, Severity
+    from proofdesk.core.fixing import apply_fixes
+
+    text = "Search\n\nFirst paragraph.\n\n\nAlso on Site: Promo\n\n\nSecond paragraph.\n"
+    doc = document_from_text(text)
+
+    def delete(line: str) -> Finding:
+        start = text.index(line)
+        end = start + len(line) + 1
+        return Finding("furniture.x", Category.FURNITURE, Severity.ERROR, start, end, text[start:end], "m", ("",))
+
+    result = apply_fixes(doc, [delete("Search"), delete("Also on Site: Promo")], None)
+    assert result.new_text == "First paragraph.\n\nSecond paragraph.\n"
+    # Only newlines were added to the deletions, and undo brings back the draft exactly.
+    assert [c.before.strip("\n") for c in result.applied] == ["Search", "Also on Site: Promo"]
+    from proofdesk.core.corrections import apply_edits
+
+    assert apply_edits(result.new_text, result.inverse)[0] == text

@@ -21,8 +21,10 @@ CLEAN_COPY_ACCEPT = frozenset({"duplicate", "furniture"})
 class Change:
     """One applied fix, in the words of a change report.
 
-    ``start``/``end`` are offsets in the original text, ``line``/``column``
-    where that is (1-based), ``new_start`` where the replacement now begins.
+    ``start``/``end`` are offsets in the original text of what was replaced (a
+    deleted line's span may also take the blank lines it leaves behind),
+    ``line``/``column`` where the finding is (1-based), ``new_start`` where the
+    replacement now begins.
     """
 
     rule: str
@@ -89,24 +91,53 @@ def plan_fixes(
     return applied, skipped
 
 
+def _absorb_blank_lines(text: str, edits: list[Edit]) -> list[Edit]:
+    """Deleting whole lines (furniture, a repeated caption) leaves the blank lines on both sides of
+    them; let each such deletion also take the blank lines beyond one, so clean copy keeps a single
+    blank line between paragraphs (none at the top). Only newlines are added to the edit."""
+    out: list[Edit] = []
+    for i, e in enumerate(edits):
+        lower = out[-1].end if out else 0
+        upper = edits[i + 1].start if i + 1 < len(edits) else len(text)
+        whole_lines = (e.start == 0 or text[e.start - 1] == "\n") and e.end > e.start and text[e.end - 1] == "\n"
+        if e.replacement or not whole_lines:
+            out.append(e)
+            continue
+        start, end = e.start, e.end
+        while end < upper and text[end] == "\n":
+            end += 1
+        while start > lower and text[start - 1] == "\n":
+            start -= 1
+        # Keep one blank line (two newlines) where text stands on both sides; none at either end.
+        keep = 2 if 0 < start and end < len(text) else 0
+        removable = (e.start - start) + (end - e.end)
+        surplus = max(0, removable - keep)
+        # Take the surplus from after the deletion first, then from before it.
+        after = min(surplus, end - e.end)
+        before = surplus - after
+        new_start, new_end = e.start - before, e.end + after
+        out.append(Edit(new_start, new_end, "", text[new_start:new_end], e.rule))
+    return out
+
+
 def apply_fixes(doc: Document, findings: Iterable[Finding], accept: frozenset[str] | None) -> FixResult:
     applied, skipped = plan_fixes(doc, findings, accept)
-    edits = [edit_for(f) for f in applied]
+    edits = _absorb_blank_lines(doc.text, [edit_for(f) for f in applied])
     new_text, inverse = apply_edits(doc.text, edits)
     # apply_edits keeps the edits' text order, so inverse[i] belongs to applied[i].
     changes = []
-    for f, inv in zip(applied, inverse, strict=True):
+    for f, e, inv in zip(applied, edits, inverse, strict=True):
         line, column = doc.line_col(f.start)
         changes.append(
             Change(
                 rule=f.rule,
                 category=str(f.category),
                 message=f.message,
-                start=f.start,
-                end=f.end,
+                start=e.start,
+                end=e.end,
                 line=line,
                 column=column,
-                before=f.text,
+                before=e.original,
                 after=f.suggestions[0],
                 new_start=inv.start,
             )

@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 import proofdesk
 from proofdesk.core.paths import APP_ID, APP_NAME, AppPaths
+
+if TYPE_CHECKING:
+    from proofdesk.gui.main_window import MainWindow
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -32,16 +36,15 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(files: list[Path], paths: AppPaths) -> int:
-    """Open the main window with ``files`` and run until it closes; returns the exit status."""
-    app = make_application()
-    from proofdesk.gui.main_window import MainWindow
-
-    window = MainWindow(paths)
+def start_desk(window: MainWindow, files: list[Path]) -> None:
+    """Show the window, then warm the checker and open ``files`` (what ``proofdesk FILE…`` does)."""
+    app = QApplication.instance()
     window.show()
-    # Paint the empty window before reading drafts: checking starts with the first draft, and the
-    # worker's dictionary load competes with the GUI thread for the interpreter.
-    app.processEvents()
+    # Paint the window before anything else: the checker's dictionary load competes with the GUI
+    # thread for the interpreter, so it starts only once the window is on screen.
+    if app is not None:
+        app.processEvents()
+    window.prewarm()
 
     def after_show() -> None:
         for f in files:
@@ -50,6 +53,15 @@ def run(files: list[Path], paths: AppPaths) -> int:
         window.offer_recovery()
 
     QTimer.singleShot(0, after_show)
+
+
+def run(files: list[Path], paths: AppPaths) -> int:
+    """Open the main window with ``files`` and run until it closes; returns the exit status."""
+    app = make_application()
+    from proofdesk.gui.main_window import MainWindow
+
+    window = MainWindow(paths)
+    start_desk(window, files)
     status = app.exec()
     window.deleteLater()
     # PySide6 can crash tearing down Qt objects during interpreter exit; everything is saved by now.

@@ -9,6 +9,7 @@ a new request cancels the running job and starts when it has stopped.
 
 from __future__ import annotations
 
+import concurrent.futures
 import threading
 import time
 import traceback
@@ -272,3 +273,45 @@ class LatestOnly(QObject):
         self._jobs.pop(ident, None)
         if ident == self._latest and self._callback is not None and not isinstance(result, Exception):
             self._callback(result)
+
+
+class _WarmJob(QRunnable):
+    def __init__(self, factory: EngineFactory, warm_text: str, future: concurrent.futures.Future[Engine]) -> None:
+        super().__init__()
+        self.factory = factory
+        self.warm_text = warm_text
+        self.future = future
+
+    def run(self) -> None:
+        from proofdesk.core.document import document_from_text
+
+        try:
+            engine = self.factory()
+            # One tiny check makes the checks load their lazy data (dictionaries, word lists) now.
+            engine.check(document_from_text(self.warm_text))
+            self.future.set_result(engine)
+        except Exception as exc:  # the first real check reports the same problem properly
+            self.future.set_exception(exc)
+
+
+class SpareEngine:
+    """An engine built and warmed on the pool while the window paints, handed to the first draft opened."""
+
+    WARM_TEXT = "Warm up: the council said it was encouraged by teh plan , and -- as ever -- said so.\n"
+
+    def __init__(self, factory: EngineFactory, pool: QThreadPool | None = None) -> None:
+        self._future: concurrent.futures.Future[Engine] = concurrent.futures.Future()
+        self._job = _WarmJob(factory, self.WARM_TEXT, self._future)
+        self._job.setAutoDelete(False)
+        (pool or QThreadPool.globalInstance()).start(self._job)
+        self._taken = False
+
+    def take(self, timeout: float = 30.0) -> Engine | None:
+        """The warmed engine, once (waits for it on the calling worker thread); None afterwards or on failure."""
+        if self._taken:
+            return None
+        self._taken = True
+        try:
+            return self._future.result(timeout=timeout)
+        except Exception:
+            return None
