@@ -212,3 +212,22 @@ def test_blocks_differing_only_in_level_are_not_confused() -> None:
     )
     found = Engine(checks=[LevelCheck]).check(doc)
     assert [(f.start, f.rule) for f in found] == [(14, "level-probe.h2")]
+
+
+def test_only_runs_just_the_families_that_can_report_the_selection() -> None:
+    from proofdesk.core.checks.base import CheckContext
+    from proofdesk.core.engine import EngineConfig
+    from proofdesk.core.style.loader import load_house_style
+
+    ctx = CheckContext(style=load_house_style(None, language="en-GB"), languagetool="off")
+
+    def families(*selectors: str) -> set[str]:
+        engine = Engine(EngineConfig(context=ctx, only=frozenset(selectors)))
+        return {c.family for c in engine.checks}
+
+    assert families("spelling") == {"spelling"}
+    assert families("spelling.unknown-word") == {"spelling"}
+    # A house rule prefix runs the house-style family, and nothing else.
+    assert families("Newsroom") == {"style"}
+    assert families("grammar.EN_A_VS_AN") == {"grammar"}
+    assert "style" in families("style") and "grammar" not in families("furniture", "duplicate")

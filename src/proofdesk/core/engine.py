@@ -111,9 +111,7 @@ class Engine:
             return False
         if cfg.only is None:
             return True
-        if getattr(cls, "dynamic_rules", False) or rule_matches(cls.family, cfg.only):
-            return True
-        return any(finding_selected_info(rule.id, str(rule.category), cfg.only) for rule in cls.rules)
+        return cls.may_emit(cfg.only, cfg.context)
 
     def _selected(self, finding: Finding) -> bool:
         cfg = self.config
@@ -256,7 +254,3 @@ class Engine:
         found = tuple(check.check_document(doc))
         self._doc_cache[check.family] = (doc_key, found)
         return found
-
-
-def finding_selected_info(rule_id: str, category: str, selectors: frozenset[str]) -> bool:
-    return category in selectors or rule_matches(rule_id, selectors)

@@ -109,7 +109,7 @@ def _absorb_blank_lines(text: str, edits: list[Edit]) -> list[Edit]:
         while start > lower and text[start - 1] == "\n":
             start -= 1
         # Keep one blank line (two newlines) where text stands on both sides; none at either end.
-        keep = 2 if 0 < start and end < len(text) else 0
+        keep = 2 if start > 0 and end < len(text) else 0
         removable = (e.start - start) + (end - e.end)
         surplus = max(0, removable - keep)
         # Take the surplus from after the deletion first, then from before it.

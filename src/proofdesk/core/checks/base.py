@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from proofdesk.core.document import Block, Document
-from proofdesk.core.findings import Category, Finding, Severity
+from proofdesk.core.findings import Category, Finding, Severity, rule_matches
 from proofdesk.core.style.model import HouseStyle
 
 
@@ -52,6 +52,22 @@ class CheckContext:
 class Check:
     family: ClassVar[str]
     rules: ClassVar[tuple[RuleInfo, ...]]
+    # True for families whose rule ids are only known at run time (house rules, LanguageTool).
+    dynamic_rules: ClassVar[bool] = False
+    # True if check_document reads only the document and the options, so the engine may reuse it.
+    cacheable_document_pass: ClassVar[bool] = False
+
+    @classmethod
+    def may_emit(cls, selectors: frozenset[str], ctx: CheckContext) -> bool:
+        """Could this family report a finding that ``selectors`` (``--only``) select?
+
+        Lets ``--only spelling`` skip every other family without running it.
+        """
+        if any(s == cls.family or s.startswith(cls.family + ".") for s in selectors):
+            return True
+        if rule_matches(cls.family, selectors):
+            return True
+        return any(str(r.category) in selectors or rule_matches(r.id, selectors) for r in cls.rules)
 
     def __init__(self, ctx: CheckContext) -> None:
         self.ctx = ctx

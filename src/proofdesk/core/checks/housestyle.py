@@ -50,6 +50,16 @@ class HouseStyleCheck(Check):
     )
     dynamic_rules = True
 
+    @classmethod
+    def may_emit(cls, selectors: frozenset[str], ctx: CheckContext) -> bool:
+        if super().may_emit(selectors, ctx):
+            return True
+        return any(
+            str(r.category) in selectors or rule_matches(r.name, selectors)
+            for r in ctx.style.rules
+            if isinstance(r, Rule)
+        )
+
     def __init__(self, ctx: CheckContext) -> None:
         super().__init__(ctx)
         compiled = [r for r in ctx.style.rules if isinstance(r, Rule)]
