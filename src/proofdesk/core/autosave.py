@@ -84,6 +84,8 @@ class Journal:
 def read_entry(file: Path) -> JournalEntry | None:
     try:
         raw = json.loads(file.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            return None
         return JournalEntry(
             file=file,
             source=Path(raw["source"]) if raw.get("source") else None,
@@ -91,7 +93,7 @@ def read_entry(file: Path) -> JournalEntry | None:
             saved_at=float(raw.get("saved_at", 0.0)),
             pid=int(raw.get("pid", 0)),
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
 
 

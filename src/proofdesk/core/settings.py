@@ -95,7 +95,7 @@ def _load(cls: type[T], path: Path) -> tuple[T, list[str]]:
         if isinstance(obj, Settings):
             return cast(T, obj.validated()), []
         return obj, []
-    except (OSError, UnicodeDecodeError, ValueError, TypeError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, TypeError, RecursionError) as exc:
         aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
         try:
             path.replace(aside)
