@@ -191,7 +191,7 @@ def test_blocks_differing_only_in_level_are_not_confused() -> None:
     """Two headings with the same text at different levels are checked separately (rules may scope to h2)."""
     from proofdesk.core.checks.base import Check, RuleInfo
     from proofdesk.core.document import Block, BlockKind, Document
-    from proofdesk.core.findings import Category, Finding, Severity
+    from proofdesk.core.findings import Category, Severity
 
     class LevelCheck(Check):
         family = "level-probe"

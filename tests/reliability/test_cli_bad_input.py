@@ -13,20 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from proofdesk.cli.main import main
+from cli_runner import run_main
 from proofdesk.core.io.readers import read_document
 
 GOOD = "Harbour news: the ferry now runs twice a day.\n"
-
-
-def run_main(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    capsys.readouterr()
-    try:
-        code = main(argv)
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 2
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def assert_one_line_error(code: int, err: str, *needles: str) -> None:

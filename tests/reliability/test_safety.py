@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from proofdesk.cli.main import main
+from cli_runner import run_main
 from proofdesk.core.autosave import Journal, orphaned_journals
 from proofdesk.core.document import document_from_text
 from proofdesk.core.io.errors import InputError, OutputError
@@ -33,16 +33,6 @@ from proofdesk.core.style.loader import load_house_style
 from proofdesk.core.vocabulary import PersonalDictionary
 
 DRAFT = "The harbour board met on Monday.\n"
-
-
-def run_main(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    capsys.readouterr()
-    try:
-        code = main(argv)
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 2
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 # --- YAML is only ever safe-loaded ------------------------------------------------------------------------------

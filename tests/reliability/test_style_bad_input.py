@@ -11,21 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from proofdesk.cli.main import main
+from cli_runner import run_main
 from proofdesk.core.style.errors import StyleError
 from proofdesk.core.style.loader import load_house_style
 
 DRAFT = "The ferry now runs twice a day, the harbour master said.\n"
-
-
-def run_main(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    capsys.readouterr()
-    try:
-        code = main(argv)
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 2
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def _write(name: str, data: bytes | str) -> Callable[[Path], Path]:
