@@ -7,6 +7,7 @@ lock); see :mod:`proofdesk.core.spelling.lexicon`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Hashable, Iterable, Iterator
 
 from proofdesk.core.checks.base import Check, CheckContext, RuleInfo
@@ -118,6 +119,9 @@ class SpellingCheck(Check):
         RuleInfo(REJECTED, Category.SPELLING, Severity.ERROR, "A word the house style rejects"),
     )
 
+    # check_document reads only the document and options fixed at start: the engine may reuse it.
+    cacheable_document_pass = True
+
     def __init__(self, ctx: CheckContext) -> None:
         super().__init__(ctx)
         self.language = normalise_language(ctx.language or ctx.style.language)
@@ -135,7 +139,11 @@ class SpellingCheck(Check):
         # ``checks: {spelling: {typo-list: false}}`` turns off the house list of known misspellings.
         self.use_typos = bool(ctx.options("spelling").get("typo-list", True))
         self._judge: Judge | None = None
-        self._doc_cache: tuple[int, str, DocumentWords, list[Finding]] | None = None
+        # The story's capitalised-word counts, updated paragraph by paragraph as the draft changes.
+        self._words = DocumentWords()
+        self._synced: Document | None = None
+        self._synced_text = ""
+        self._starts: list[int] = []
         # Tokens already found fine wherever they stand: the fast path for most of a story.
         self._clean: set[str] = set()
         # Per block text: the words the document pass needs, so it need not tokenise again.
@@ -183,11 +191,12 @@ class SpellingCheck(Check):
         positions = name_positions(tokens, text)
         self._remember(block, tokens, positions, skipped)
         clean = self._clean
+        plain = self._plain_word
         for i, tok in enumerate(tokens):
             raw = tok.text
             if raw in clean:
                 continue
-            found = list(self._check_token(text, tokens, i, positions[i]))
+            found = [] if plain(raw) else list(self._check_token(text, tokens, i, positions[i]))
             if found:
                 findings.extend(found)
             elif raw.islower() or (raw[:1].isupper() and self.judge.is_known(normalise(raw))):
@@ -217,6 +226,22 @@ class SpellingCheck(Check):
                         )
                     )
         return findings
+
+    def _plain_word(self, raw: str) -> bool:
+        """A dictionary word as the dictionary writes it (or capitalised), which no rule can object to.
+
+        The fast path for most of a story: such a word is never a variant, a name slip or unknown, so
+        only the house's reject list and its -ise/-ize choice could flag it, and those words take the
+        full path.
+        """
+        if not raw.isalpha():
+            return False
+        form = self.judge.lex.forms.get(raw.lower())
+        if form is None or (raw != form and raw != form[:1].upper() + form[1:]):
+            return False
+        if raw in self.reject or (raw[:1].lower() + raw[1:]) in self.reject:
+            return False
+        return self.prefer_ize is None or ("is" not in raw and "iz" not in raw)
 
     def _remember(self, block: Block, tokens: list[Token], positions: list[bool], skipped: list[str]) -> None:
         if len(self._block_words) > 50_000:
@@ -262,6 +287,9 @@ class SpellingCheck(Check):
             not name_pos
             and word[:1].isupper()
             and lex.zipf(word) >= NAME_ZIPF
+            # A word the house dictionary has is fine wherever it stands, so the other variety's dictionary
+            # (loaded only when first asked) need not be consulted for it.
+            and not lex.known(word)
             and not lex.known_other(word.lower())  # "Color returns…" is a variant, not a name
         ):
             # A capitalised word English text knows (a name, mostly) starting a sentence: only a clear slip counts.
@@ -372,20 +400,51 @@ class SpellingCheck(Check):
 
     # Document pass ----------------------------------------------------------
 
-    def _document(self, doc: Document) -> tuple[DocumentWords, list[Finding]]:
-        cached = self._doc_cache
-        if cached is not None and cached[0] == id(doc) and cached[1] == doc.text:
-            return cached[2], cached[3]
-        words = DocumentWords()
-        for block in doc.blocks:
-            bw = self._block_words.get((block.text, block.skips))
-            if bw is None:
-                skipped: list[str] = []
-                bw = block_words(iter_words(block.text, block.skips, skipped), skipped, text=block.text)
-            words.add(block.start, bw)
+    def _words_of(self, block: Block) -> BlockWords:
+        bw = self._block_words.get((block.text, block.skips))
+        if bw is None:
+            skipped: list[str] = []
+            bw = block_words(iter_words(block.text, block.skips, skipped), skipped, text=block.text)
+        return bw
+
+    def _sync(self, doc: Document) -> DocumentWords:
+        """The story's word counts, brought up to date with ``doc`` paragraph by paragraph."""
+        if self._synced is not doc or self._synced_text != doc.text:
+            blocks = doc.blocks
+            self._words.update([(b.text, b.skips) for b in blocks], lambda i: self._words_of(blocks[i]))
+            self._synced, self._synced_text = doc, doc.text
+            self._starts = [b.start for b in blocks]
+        return self._words
+
+    def _slip(self, word: str) -> tuple[str, bool] | None:
         judge = self.judge
+        return self._words.slip(word, judge.is_known, self._accepted, judge.lex.zipf)
+
+    def _is_slip(self, doc: Document, f: Finding) -> bool:
+        """Whether a capitalised word the document pass reports as a slip overlaps ``f``."""
+        blocks = doc.blocks
+        words = self._words
+        j = bisect_left(self._starts, f.end) - 1
+        while j >= 0 and blocks[j].end > f.start:
+            block = blocks[j]
+            bw = words.block((block.text, block.skips)) or self._words_of(block)
+            for word, start, _name_pos in bw.words:
+                s = block.start + start
+                if s < f.end and f.start < s + len(word) and self._slip(word) is not None:
+                    return True
+            j -= 1
+        return False
+
+    def _slips(self, doc: Document) -> list[Finding]:
+        words = self._sync(doc)
+        judge = self.judge
+
+        def blocks() -> Iterator[tuple[int, BlockWords]]:
+            for b in doc.blocks:
+                yield b.start, words.block((b.text, b.skips)) or self._words_of(b)
+
         findings: list[Finding] = []
-        for s in find_slips(words, judge.is_known, self._accepted, judge.lex.zipf):
+        for s in find_slips(words, blocks, judge.is_known, self._accepted, judge.lex.zipf):
             if s.majority_is_word:
                 findings.append(
                     self.finding(
@@ -410,31 +469,38 @@ class SpellingCheck(Check):
                         [s.majority],
                     )
                 )
-        self._doc_cache = (id(doc), doc.text, words, findings)
-        return words, findings
+        return findings
 
     def review(self, doc: Document, findings: list[Finding]) -> list[Finding]:
-        words, slips = self._document(doc)
-        taken = [(f.start, f.end) for f in slips]
+        if not any(f.rule == UNKNOWN for f in findings):
+            return findings  # only unknown words are judged again with the whole story in view
+        words: DocumentWords | None = None
         kept: list[Finding] = []
         whole: list[tuple[int, int]] = []
         for f in findings:
             if f.rule == UNKNOWN:
-                if any(s < f.end and f.start < e for s, e in taken):
-                    continue  # the document pass reports it with the story's own spelling as the fix
+                # Only a word with a capital can be a name, or a slip of one, in the document pass.
+                if not f.text.islower():
+                    if words is None:
+                        words = self._sync(doc)
+                    if self._is_slip(doc, f):
+                        continue  # the document pass reports it with the story's own spelling as the fix
                 if self._joins_across_lines(doc.text, f):
                     continue
                 merged = self._merge_across_lines(doc.text, f)
                 if merged is not None:
                     f = merged
                 word = strip_possessive(normalise(f.text))
-                verdict = self.judge.judge(normalise(f.text))
-                if word[:1].isupper() and not verdict.strong:
-                    # The story uses it again, or where only a name would be capitalised: a name, not a slip.
-                    if words.counts[word] >= 2 or (words.name_evidence[word] >= 1 and not verdict.unseen_slip):
-                        continue
-                    if words.in_handles(word):
-                        continue
+                if word[:1].isupper():
+                    verdict = self.judge.judge(normalise(f.text))
+                    if not verdict.strong:
+                        if words is None:
+                            words = self._sync(doc)
+                        # The story uses it again, or where only a name would be capitalised: a name, not a slip.
+                        if words.counts[word] >= 2 or (words.name_evidence[word] >= 1 and not verdict.unseen_slip):
+                            continue
+                        if words.in_handles(word):
+                            continue
             if f.rule == UNKNOWN and any(s <= f.start and f.end <= e for s, e in whole):
                 continue  # the second half of a word already reported whole
             if f.rule == UNKNOWN and "\n" in f.text:
@@ -468,7 +534,7 @@ class SpellingCheck(Check):
         )
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
-        return list(self._document(doc)[1])
+        return self._slips(doc)
 
 
 CHECKS = [SpellingCheck]

@@ -1,17 +1,19 @@
 """The word knowledge behind spelling: Hunspell dictionaries, word frequencies and the house typo list.
 
 Everything here comes from installed PyPI packages or ``resources/dictionaries``;
-nothing is downloaded. Loading takes most of a second (frequency table plus
-candidate index), so :func:`get_lexicon` builds each language once per process,
-under a lock, the first time a check needs it; the app may call :func:`preload`
-from a worker thread at start-up so the first check does not wait.
+nothing is downloaded. The frequency table and the suggestion index are read
+from files stored ready-made (see :mod:`proofdesk.core.spelling.wordlists`), so
+loading costs about a sixth of a second, most of it Hunspell's own; the other
+variety's dictionary is loaded only when first asked. :func:`get_lexicon` builds
+each language once per process, under a lock, the first time a check needs it;
+the app may call :func:`preload` from a worker thread at start-up so the first
+check does not wait.
 """
 
 from __future__ import annotations
 
 import math
 import threading
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +27,6 @@ if TYPE_CHECKING:
 # A word this far below 1 per billion is treated as unseen (zipf scale: log10 of per-billion frequency).
 _MIN_ZIPF = 0.0
 _MEMO_LIMIT = 200_000
-# Words at least this common (zipf) are searched two edits deep; rarer ones only one edit deep.
-FUZZY_ZIPF = 3.0
 
 
 class DictionaryError(RuntimeError):
@@ -120,13 +120,15 @@ class Lexicon:
     """One language's dictionary, its neighbour variant's, frequencies and a candidate index."""
 
     def __init__(self, language: str, *, use_typos: bool = True) -> None:
-        import wordfreq
+        from proofdesk.core.spelling.wordlists import read_frequencies, wordfreq_frequencies
 
         self.language = normalise_language(language)
         info = LANGUAGES[self.language]
         self.main = _Hunspell(info.hunspell_name)
-        self.other = _Hunspell(LANGUAGES[info.other].hunspell_name)
-        self._freq: dict[str, float] = wordfreq.get_frequency_dict("en", "large")
+        self._other_name = LANGUAGES[info.other].hunspell_name
+        self._other: _Hunspell | None = None
+        # The stored copy of wordfreq's table: importing wordfreq itself costs a quarter of a second.
+        self._freq: dict[str, float] = read_frequencies() or wordfreq_frequencies()
         # A listed "misspelling" that the dictionary accepts is a real word (``minster``), never a typo.
         self.typos: dict[str, str] = (
             {k: v for k, v in _load_typos().items() if not self.main.spell(k)} if use_typos else {}
@@ -139,33 +141,47 @@ class Lexicon:
         self._exact: dict[tuple[str, int], list[str]] = {}
         self._rare: dict[tuple[str, int], list[str]] = {}
         self.rare_buckets: dict[tuple[str, int], list[str]] = {}
-        self.tails: dict[str, list[str]] = {}
+        # Suggestible words of one length by everything after their first letter, for slips on the first
+        # letter (hwen → when); each length's table is built the first time a word of that length needs it.
+        self._tails: dict[int, dict[str, list[str]]] = {}
+        self._by_length: dict[int, list[list[str]]] = {}
         self._build_index()
 
+    @property
+    def other(self) -> _Hunspell:
+        """The other variety's dictionary, loaded when first asked (many drafts never need it)."""
+        other = self._other
+        if other is None:
+            with _lock:
+                if self._other is None:
+                    self._other = _Hunspell(self._other_name)
+                other = self._other
+        return other
+
     def _build_index(self) -> None:
-        from proofdesk.core.spelling.wordlists import accepted_words, read_wordlist
+        from proofdesk.core.spelling.wordlists import accepted_words, bucket_words, read_wordlist
 
         stored = read_wordlist(LANGUAGES[self.language].hunspell_name)
         if stored is None:
-            stored = accepted_words(list(self._freq), self.main.spell)
-        exact: dict[tuple[str, int], list[str]] = defaultdict(list)
-        rare: dict[tuple[str, int], list[str]] = defaultdict(list)
-        forms = self.forms
-        freq = self._freq
-        floor = 10 ** (FUZZY_ZIPF - 9.0)
-        for form in stored:
-            word = form.lower()
-            forms[word] = form
-            # Common words are searched two edits deep, rare ones one edit deep: a rare word two edits
-            # away is almost never what was meant, and leaving them out keeps the search fast.
-            (exact if freq.get(word, 0.0) >= floor else rare)[(word[0], len(word))].append(word)
-        self._exact = exact
-        self._rare = rare
-        # Words by everything after their first letter, for slips on the first letter (hwen → when).
-        tails: dict[str, list[str]] = defaultdict(list)
-        for word in forms:
-            tails[word[1:]].append(word)
-        self.tails = tails
+            stored = bucket_words(accepted_words(list(self._freq), self.main.spell), self._freq)
+        self.forms, self._exact, self._rare = stored
+        by_length: dict[int, list[list[str]]] = {}
+        for buckets in (self._exact, self._rare):
+            for (_first, n), words in buckets.items():
+                by_length.setdefault(n, []).append(words)
+        self._by_length = by_length
+
+    def tails(self, rest: str) -> list[str]:
+        """Suggestible words that are one letter followed by ``rest``: slips on the first letter (hwen → when)."""
+        n = len(rest) + 1
+        table = self._tails.get(n)
+        if table is None:
+            table = {}
+            for words in self._by_length.get(n, ()):
+                for word in words:
+                    table.setdefault(word[1:], []).append(word)
+            self._tails[n] = table
+        return list(table.get(rest, ()))
 
     # Lookups ---------------------------------------------------------------
 
@@ -208,7 +224,7 @@ class Lexicon:
 
 _lexicons: dict[tuple[str, bool], Lexicon] = {}
 _judges: dict[tuple[str, bool], Judge] = {}
-_lock = threading.Lock()
+_lock = threading.RLock()
 
 
 def get_lexicon(language: str, *, use_typos: bool = True) -> Lexicon:
@@ -239,7 +255,11 @@ def get_judge(language: str, *, use_typos: bool = True) -> Judge:
 
 
 def preload(language: str = "en-GB", done: Callable[[], None] | None = None) -> None:
-    """Build the lexicon now (call from a worker thread so the GUI never waits on it)."""
-    get_judge(language)
+    """Build the lexicon now (call from a worker thread so the GUI never waits on it).
+
+    Also loads the other variety's dictionary, which a check would otherwise load when first needed.
+    """
+    judge = get_judge(language)
+    _ = judge.lex.other
     if done is not None:
         done()

@@ -12,8 +12,8 @@ in a story about the Harbour Board).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -120,28 +120,156 @@ def block_words(
     return BlockWords(tuple(out), " ".join(skipped).lower() if skipped else "")
 
 
-@dataclass
+_BlockKey = tuple[str, tuple[tuple[int, int], ...]]
+
+
+def _is_name_shaped(word: str) -> bool:
+    """Long enough and title case: the words compared for two spellings of one name."""
+    # Four-letter names are too close to one another (Gaza, Gaya) to call a difference a slip.
+    return len(word) >= MIN_NAME_LENGTH and word[1:].islower() and word[:1].isupper()
+
+
 class DocumentWords:
-    counts: Counter[str] = field(default_factory=Counter)
-    # How often each word stood where a name may stand.
-    name_evidence: Counter[str] = field(default_factory=Counter)
-    places: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    handles: list[str] = field(default_factory=list)
+    """Counts of a story's capitalised words, kept up to date paragraph by paragraph.
+
+    Each paragraph's contribution is keyed by its text, so after an edit :meth:`update`
+    takes out only the paragraphs that went and adds only the ones that came: re-checking
+    one paragraph of a long draft does not recount the rest.
+    """
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        # How often each word stood where a name may stand.
+        self.name_evidence: Counter[str] = Counter()
+        self._handles: Counter[str] = Counter()
+        self._keys: list[_BlockKey] = []
+        self._blocks: dict[_BlockKey, tuple[int, BlockWords]] = {}
+        # Name-shaped words present (lower-case form alongside), for the near-miss search.
+        self._caps: dict[str, str] = {}
+        self._choices: tuple[list[str], list[str]] | None = None
+        self._slips: dict[str, tuple[str, bool] | None] = {}
+
+    def name_shaped(self) -> list[str]:
+        """The story's capitalised words long enough to be compared as names."""
+        return list(self._caps)
 
     def in_handles(self, word: str) -> bool:
         low = word.lower()
-        return any(low in h for h in self.handles)
+        return any(low in h for h in self._handles)
 
-    def add(self, block_start: int, words: BlockWords) -> None:
-        if words.handles:
-            self.handles.append(words.handles)
-        for word, start, name_pos in words.words:
-            self.counts[word] += 1
-            if word[:1].isupper():
-                if name_pos:
-                    self.name_evidence[word] += 1
-                s = block_start + start
-                self.places.setdefault(word, []).append((s, s + len(word)))
+    def block(self, key: _BlockKey) -> BlockWords | None:
+        hit = self._blocks.get(key)
+        return None if hit is None else hit[1]
+
+    def update(self, keys: list[_BlockKey], words_of: Callable[[int], BlockWords]) -> None:
+        """Move to a document whose blocks have ``keys``; ``words_of(i)`` gives block ``i``'s words."""
+        old = self._keys
+        n_old, n_new = len(old), len(keys)
+        head = 0
+        limit = min(n_old, n_new)
+        while head < limit and old[head] == keys[head]:
+            head += 1
+        tail = 0
+        while tail < limit - head and old[n_old - 1 - tail] == keys[n_new - 1 - tail]:
+            tail += 1
+        self._keys = keys
+        if head == n_old == n_new:
+            return
+        for key in old[head : n_old - tail]:
+            self._change(key, None, -1)
+        for i in range(head, n_new - tail):
+            key = keys[i]
+            self._change(key, words_of if key not in self._blocks else None, 1, i)
+        self._choices = None
+        self._slips.clear()
+
+    def _change(self, key: _BlockKey, words_of: Callable[[int], BlockWords] | None, step: int, index: int = -1) -> None:
+        hit = self._blocks.get(key)
+        if hit is None:
+            assert words_of is not None
+            hit = (0, words_of(index))
+        times, bw = hit
+        times += step
+        if times:
+            self._blocks[key] = (times, bw)
+        else:
+            del self._blocks[key]
+        if bw.handles:
+            self._bump(self._handles, bw.handles, step)
+        counts, evidence, caps = self.counts, self.name_evidence, self._caps
+        for word, _start, name_pos in bw.words:
+            if self._bump(counts, word, step):
+                if step > 0:
+                    if _is_name_shaped(word):
+                        caps[word] = word.lower()
+                else:
+                    caps.pop(word, None)
+            if name_pos:
+                self._bump(evidence, word, step)
+
+    @staticmethod
+    def _bump(counter: Counter[str], word: str, step: int) -> bool:
+        """Add ``step``; True if the word appeared or disappeared."""
+        n = counter[word] + step
+        if n:
+            counter[word] = n
+            return n == step
+        del counter[word]
+        return True
+
+    def slip(
+        self,
+        minority: str,
+        known: Callable[[str], bool],
+        accepted: Callable[[str], bool],
+        rarity: Callable[[str], float] | None = None,
+    ) -> tuple[str, bool] | None:
+        """(majority form, whether it is a dictionary word) if ``minority`` is a near miss of a commoner word.
+
+        ``rarity(word)`` is how common the word is in English text (zipf); a word common enough is not
+        taken for a slip of a dictionary word.
+        """
+        memo = self._slips
+        if minority in memo:
+            return memo[minority]
+        found = self._slip(minority, known, accepted, rarity)
+        memo[minority] = found
+        return found
+
+    def _slip(
+        self,
+        minority: str,
+        known: Callable[[str], bool],
+        accepted: Callable[[str], bool],
+        rarity: Callable[[str], float] | None,
+    ) -> tuple[str, bool] | None:
+        if minority not in self._caps or known(minority) or accepted(minority):
+            return None
+        if self._choices is None:
+            self._choices = (list(self._caps), list(self._caps.values()))
+        caps, lowered = self._choices
+        counts = self.counts
+        n_min = counts[minority]
+        low = minority.lower()
+        max_dist = 1 if len(low) < 7 else 2
+        best: tuple[int, int, str] | None = None
+        for _c, dist, idx in process.extract(low, lowered, scorer=OSA.distance, score_cutoff=max_dist, limit=None):
+            major = caps[idx]
+            n_maj = counts[major]
+            if dist == 0 or n_maj <= n_min or _same_name(major.lower(), low):
+                continue
+            is_word = known(major) and known(major.lower())
+            if not is_word and n_maj < 2:
+                continue
+            if is_word and rarity is not None and rarity(minority) >= WORD_SLIP_ZIPF:
+                continue  # an attested word of its own (Conservatoire beside Conservative)
+            rank = (dist, -n_maj, major)
+            if best is None or rank < best:
+                best = rank
+        if best is None:
+            return None
+        major = best[2]
+        return major, known(major) and known(major.lower())
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,43 +290,33 @@ def _same_name(a: str, b: str) -> bool:
 
 def find_slips(
     words: DocumentWords,
+    blocks: Callable[[], Iterable[tuple[int, BlockWords]]],
     known: Callable[[str], bool],
     accepted: Callable[[str], bool],
     rarity: Callable[[str], float] | None = None,
 ) -> list[Slip]:
-    """Capitalised words the dictionary lacks that are a near miss of a more frequent capitalised word.
+    """Every place of a capitalised word the dictionary lacks that is a near miss of a more frequent one.
 
-    ``rarity(word)`` is how common the word is in English text (zipf); a word common enough is not
-    taken for a slip of a dictionary word.
+    ``blocks()`` gives the document's (block start, words) in order, and is called only if there is a
+    slip to place; slips come in order of first use.
     """
-    # Four-letter names are too close to one another (Gaza, Gaya) to call a difference a slip.
-    caps = [w for w in words.places if len(w) >= MIN_NAME_LENGTH and w[1:].islower() and w[:1].isupper()]
-    lowered = [w.lower() for w in caps]
+    verdicts: dict[str, tuple[str, bool]] = {}
+    for word in words.name_shaped():
+        found = words.slip(word, known, accepted, rarity)
+        if found is not None:
+            verdicts[word] = found
+    if not verdicts:
+        return []
+    places: dict[str, list[tuple[int, int]]] = {}
+    for block_start, bw in blocks():
+        for word, start, _name_pos in bw.words:
+            if word in verdicts:
+                s = block_start + start
+                places.setdefault(word, []).append((s, s + len(word)))
     slips: list[Slip] = []
-    for minority in caps:
-        if known(minority) or accepted(minority):
-            continue
-        n_min = words.counts[minority]
-        low = minority.lower()
-        max_dist = 1 if len(low) < 7 else 2
-        best: tuple[int, int, str] | None = None
-        for _c, dist, idx in process.extract(low, lowered, scorer=OSA.distance, score_cutoff=max_dist, limit=None):
-            major = caps[idx]
-            n_maj = words.counts[major]
-            if dist == 0 or n_maj <= n_min or _same_name(major.lower(), low):
-                continue
-            is_word = known(major) and known(major.lower())
-            if not is_word and n_maj < 2:
-                continue
-            if is_word and rarity is not None and rarity(minority) >= WORD_SLIP_ZIPF:
-                continue  # an attested word of its own (Conservatoire beside Conservative)
-            rank = (dist, -n_maj, major)
-            if best is None or rank < best:
-                best = rank
-        if best is None:
-            continue
-        major = best[2]
-        is_word = known(major) and known(major.lower())
-        for start, end in words.places[minority]:
-            slips.append(Slip(start, end, minority, major, words.counts[major], n_min, is_word))
+    counts = words.counts
+    for minority, spans in places.items():
+        major, is_word = verdicts[minority]
+        for start, end in spans:
+            slips.append(Slip(start, end, minority, major, counts[major], counts[minority], is_word))
     return slips

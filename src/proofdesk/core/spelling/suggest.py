@@ -143,8 +143,8 @@ _COSTED = 30  # bucket hits given a full edit costing
 
 def _first_letter_edits(lex: Lexicon, word: str) -> list[str]:
     """Dictionary words one edit away at the start of the word, which the bucket search cannot see."""
-    out = list(lex.tails.get(word[1:], ()))  # first letter replaced
-    out.extend(lex.tails.get(word, ()))  # a letter lost before it
+    out = lex.tails(word[1:])  # first letter replaced
+    out.extend(lex.tails(word))  # a letter lost before it
     if word[1:] in lex.forms:
         out.append(word[1:])  # a stray first letter
     swapped = word[1:2] + word[:1] + word[2:]
