@@ -91,6 +91,12 @@ class GrammarCheck(Check):
     family = "grammar"
     rules: ClassVar[tuple[RuleInfo, ...]] = ()
     dynamic_rules = True
+    # LanguageTool's categories map onto these (see proofdesk.core.languagetool.mapping).
+    categories: ClassVar[frozenset[str]] = frozenset({"grammar", "typography", "style"})
+
+    @classmethod
+    def may_emit(cls, selectors: frozenset[str], ctx: CheckContext) -> bool:
+        return super().may_emit(selectors, ctx) or bool(cls.categories & selectors)
 
     def __init__(self, ctx: CheckContext) -> None:
         super().__init__(ctx)
