@@ -116,12 +116,14 @@ def _child_stall(draft: Path) -> dict[str, float]:
             return
         results["recheck_after_typing_s"] = time.perf_counter() - phase["t"]
         results["stall_recheck_ms"] = max(gaps, default=0.0)
-        app.quit()
+        # The typed "x" left the draft modified: quitting would ask to save it and wait forever.
+        tab.document.setModified(False)
+        app.exit(0)
 
     watcher = QTimer()
     watcher.timeout.connect(watch)
     watcher.start(20)
-    QTimer.singleShot(300_000, app.quit)
+    QTimer.singleShot(300_000, lambda: app.exit(1))
     app.exec()
     results["load_s"] = load_s
     results["max_gui_stall_ms"] = max(results.get("stall_first_check_ms", 0), results.get("stall_recheck_ms", 0))
