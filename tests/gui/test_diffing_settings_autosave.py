@@ -75,7 +75,9 @@ def test_ui_state_is_separate_and_keeps_ten_recent(tmp_path: Path) -> None:
 
 
 def test_languagetool_setting_never_means_network_by_default() -> None:
-    assert Settings().languagetool == "off"
+    # "auto" means a LanguageTool installed on this machine, on loopback, or none (tests/core/languagetool
+    # prove it opens no other connection); a server URL is used only when the user enters one.
+    assert Settings().languagetool == "auto"
     assert Settings(
         languagetool_mode="url", languagetool_url="http://localhost:8081", disabled_checks=[]
     ).languagetool == ("http://localhost:8081")

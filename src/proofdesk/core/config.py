@@ -65,6 +65,7 @@ def build_context(
     vale_config: Path | None,
     languagetool: str,
     paths: AppPaths,
+    public_languagetool: bool = False,
 ) -> CheckContext:
     """The context for one run. Raises ConfigError, or the style loader's StyleError."""
     if language is not None:
@@ -78,6 +79,8 @@ def build_context(
         style=style,
         personal_words=words,
         languagetool=languagetool,
+        # The public LanguageTool API is refused unless the user opted in (drafts are embargoed).
+        extra={"languagetool_public_opt_in": public_languagetool},
         notices=(*style_notices, *dictionary_notices),
     )
 

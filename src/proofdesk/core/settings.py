@@ -27,8 +27,9 @@ class Settings:
     house_style: str = ""
     vale_config: str = ""
     # Check families (or any selector) switched off: ``["grammar", "typography.quotes"]``.
-    disabled_checks: list[str] = field(default_factory=lambda: ["grammar"])
-    languagetool_mode: str = "off"
+    disabled_checks: list[str] = field(default_factory=list)
+    # "auto": a LanguageTool installed on this machine if there is one, otherwise off (DESIGN.md §3.6).
+    languagetool_mode: str = "auto"
     languagetool_url: str = ""
     languagetool_public_opt_in: bool = False
     editor_font: str = ""

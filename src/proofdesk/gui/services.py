@@ -49,6 +49,7 @@ def build_context(settings: Settings, paths: AppPaths) -> CheckContext:
             vale_config=Path(settings.vale_config) if settings.vale_config else None,
             languagetool=settings.languagetool,
             paths=paths,
+            public_languagetool=settings.languagetool_public_opt_in,
         )
     except (ConfigError, StyleError) as exc:
         raise SettingsError(list(getattr(exc, "problems", [str(exc)]))) from None
