@@ -229,15 +229,7 @@ class ConsistencyCheck(Check):
     ) -> Iterator[Finding]:
         """For each group of uses, flag the uses whose form is not the majority form."""
         for uses in groups.values():
-            counts = Counter(u.form for u in uses)
-            if len(counts) < 2:
-                continue
-            order = {u.form: i for i, u in reversed(list(enumerate(uses)))}
-            majority = max(counts, key=lambda f: (counts[f], -order[f]))
-            for use in uses:
-                # A tie has no minority form to correct.
-                if use.form == majority or counts[use.form] == counts[majority]:
-                    continue
+            for use, majority, counts in _minority_uses(uses):
                 message = (
                     f"'{doc.text[use.start : use.end]}' is {what} '{majority}' elsewhere in this story "
                     f"({counts[majority]}× against {counts[use.form]}×); keep to one form."
@@ -368,14 +360,7 @@ class ConsistencyCheck(Check):
                 groups["small" if value < 10 else "large"].append(_Use("words", start, m.end() + block.start))
         for uses in groups.values():
             uses.sort(key=lambda u: u.start)
-            counts = Counter(u.form for u in uses)
-            if len(counts) < 2:
-                continue
-            order = {u.form: i for i, u in reversed(list(enumerate(uses)))}
-            majority = max(counts, key=lambda f: (counts[f], -order[f]))
-            for use in uses:
-                if use.form == majority or counts[use.form] == counts[majority]:
-                    continue
+            for use, majority, counts in _minority_uses(uses):
                 written = doc.text[use.start : use.end]
                 fixed = _to_words(written) if majority == "words" else _to_figure(written)
                 message = (
@@ -383,6 +368,22 @@ class ConsistencyCheck(Check):
                     f"({counts[majority]}× against {counts[use.form]}×)."
                 )
                 yield self.finding(NUMBERS, doc.text, use.start, use.end, message, [fixed] if fixed else [])
+
+
+def _minority_uses(uses: list[_Use]) -> Iterator[tuple[_Use, str, Counter[str]]]:
+    """Uses whose form is not the majority form, with that form and the counts.
+
+    The majority is the most frequent form, the first seen on a tie of counts; a use whose
+    form is as frequent as the majority is a tie, with no minority form to correct.
+    """
+    counts = Counter(u.form for u in uses)
+    if len(counts) < 2:
+        return
+    order = {u.form: i for i, u in reversed(list(enumerate(uses)))}
+    majority = max(counts, key=lambda f: (counts[f], -order[f]))
+    for use in uses:
+        if use.form != majority and counts[use.form] != counts[majority]:
+            yield use, majority, counts
 
 
 def _figures(text: str) -> Iterator[re.Match[str]]:
