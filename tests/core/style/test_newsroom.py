@@ -11,8 +11,7 @@ import yaml
 from proofdesk.core.document import BlockKind
 from proofdesk.core.style.loader import load_house_style
 from proofdesk.core.style.vale.base import Rule
-
-from .helpers import make_doc, run_style
+from style_helpers import make_doc, run_style
 
 EXAMPLES: dict[str, Any] = yaml.safe_load((Path(__file__).parent / "newsroom_examples.yaml").read_text("utf-8"))
 LANGUAGES = ("en-GB", "en-US")

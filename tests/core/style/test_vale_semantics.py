@@ -15,8 +15,7 @@ from proofdesk.core.document import BlockKind
 from proofdesk.core.findings import Severity
 from proofdesk.core.style.loader import load_vale_config
 from proofdesk.core.style.model import HouseStyle
-
-from .helpers import brief, make_doc, run_style
+from style_helpers import brief, make_doc, run_style
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "vale"
 
