@@ -38,6 +38,24 @@ class Change:
     after: str
     new_start: int
 
+    @classmethod
+    def for_accept(cls, text: str, finding: Finding, replacement: str) -> Change:
+        """One accept in the app's review, positioned in ``text`` as it was just before it."""
+        line = text.count("\n", 0, finding.start) + 1
+        column = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
+        return cls(
+            rule=finding.rule,
+            category=str(finding.category),
+            message=finding.message,
+            start=finding.start,
+            end=finding.end,
+            line=line,
+            column=column,
+            before=finding.text,
+            after=replacement,
+            new_start=finding.start,
+        )
+
     def to_json(self) -> dict[str, object]:
         return {
             "rule": self.rule,

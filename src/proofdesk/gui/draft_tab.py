@@ -500,15 +500,13 @@ class DraftTab(QWidget):
 
     def accepted_changes(self) -> list[FixChange]:
         """The accepts still in effect (undone ones excluded), oldest first, for the change report."""
-        from proofdesk.gui.services import accepted_change
-
         out: list[FixChange] = []
         for i in range(self.undo_stack.index()):
             cmd = self.undo_stack.command(i)
             if isinstance(cmd, ReviewCommand) and cmd.change.changed_text:
                 ch = cmd.change
                 out.extend(
-                    accepted_change(ch.before.text, f, e.replacement)
+                    FixChange.for_accept(ch.before.text, f, e.replacement)
                     for f, e in zip(ch.accepted, ch.edits, strict=False)
                 )
         return out

@@ -112,26 +112,6 @@ def save_document(source: Document, text: str, out: Path, paths: AppPaths, keep_
     return SaveOutcome(backup)
 
 
-def accepted_change(before_text: str, finding: Finding, replacement: str) -> FixChange:
-    """A review accept in the words of a change report (position in the text as it was then)."""
-    from proofdesk.core.fixing import Change as FixChange
-
-    line = before_text.count("\n", 0, finding.start) + 1
-    column = finding.start - (before_text.rfind("\n", 0, finding.start) + 1) + 1
-    return FixChange(
-        rule=finding.rule,
-        category=str(finding.category),
-        message=finding.message,
-        start=finding.start,
-        end=finding.end,
-        line=line,
-        column=column,
-        before=finding.text,
-        after=replacement,
-        new_start=finding.start,
-    )
-
-
 def export_clean_copy(
     source: Document,
     text: str,
