@@ -20,6 +20,7 @@ def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     base = tmp_path_factory.mktemp("proofdesk-home")
     monkeypatch.setenv("PROOFDESK_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("PROOFDESK_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("PROOFDESK_CACHE_DIR", str(base / "cache"))
     # LanguageTool must never be reached by accident from a test.
     monkeypatch.delenv("PROOFDESK_LT_URL", raising=False)
     yield base

@@ -1,8 +1,10 @@
 """Where ProofDesk keeps settings and data, with overrides for tests and portable use.
 
 Order of precedence: an explicit override (``--config``/``--data``), the
-environment (``PROOFDESK_CONFIG_DIR``/``PROOFDESK_DATA_DIR``), then the
-platform's folders from platformdirs. Nothing is created until asked for.
+environment (``PROOFDESK_CONFIG_DIR``/``PROOFDESK_DATA_DIR``/``PROOFDESK_CACHE_DIR``),
+then the platform's folders from platformdirs. Nothing is created until asked for.
+The cache holds only files ProofDesk can rebuild from its own resources, so it may
+be deleted at any time.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ APP_ID = "org.proofdesk.ProofDesk"
 class AppPaths:
     config: Path
     data: Path
+    cache: Path
 
     @property
     def settings_file(self) -> Path:
@@ -46,7 +49,13 @@ class AppPaths:
 def resolve_paths(config: str | os.PathLike[str] | None = None, data: str | os.PathLike[str] | None = None) -> AppPaths:
     cfg = config or os.environ.get("PROOFDESK_CONFIG_DIR") or platformdirs.user_config_dir(APP_NAME, appauthor=False)
     dat = data or os.environ.get("PROOFDESK_DATA_DIR") or platformdirs.user_data_dir(APP_NAME, appauthor=False)
-    return AppPaths(Path(cfg).expanduser(), Path(dat).expanduser())
+    cache = os.environ.get("PROOFDESK_CACHE_DIR") or platformdirs.user_cache_dir(APP_NAME, appauthor=False)
+    return AppPaths(Path(cfg).expanduser(), Path(dat).expanduser(), Path(cache).expanduser())
+
+
+def cache_dir() -> Path:
+    """Where rebuildable artefacts (prepared word lists, compiled style data) are kept between runs."""
+    return resolve_paths().cache
 
 
 def resources_dir() -> Path:
