@@ -132,6 +132,9 @@ class GrammarCheck(Check):
         return (super().fingerprint(), self._key)
 
     def check_document(self, doc: Document) -> list[Finding]:
+        if self.mode == "off":
+            # Turned off on purpose: nothing to tell the user, and no LanguageTool module to import.
+            return []
         from proofdesk.core.languagetool import status
 
         try:
