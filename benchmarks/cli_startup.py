@@ -22,6 +22,10 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bytecode import ensure_bytecode
+
 from proofdesk.core.paths import resources_dir
 
 SAMPLE = resources_dir() / "samples" / "scraped-story.txt"
@@ -121,6 +125,7 @@ def main() -> None:
     parser.add_argument("--languagetool", default="off", help="passed to proofdesk check (default: off)")
     args = parser.parse_args()
 
+    ensure_bytecode()
     exe = Path(sys.executable).with_name("proofdesk")
     proofdesk = [str(exe)] if exe.exists() else [sys.executable, "-m", "proofdesk.cli.main"]
     rows: list[tuple[str, float, float]] = []

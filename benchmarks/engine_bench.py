@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bytecode import ensure_bytecode
 from corpus import draft, write_drafts
 
 from proofdesk.core.checks.base import CheckContext
@@ -240,6 +241,7 @@ def memory_cycles(text: str, cycles: int) -> dict[str, float]:
 
 
 def cli_wall(path: Path, runs: int) -> dict[str, dict[str, float]]:
+    ensure_bytecode()
     exe = Path(sys.executable).parent / "proofdesk"
     cmd = [str(exe), "check", "--format", "json", "--languagetool", "off", str(path)]
     probe = subprocess.run(cmd, capture_output=True, text=True)
