@@ -7,7 +7,10 @@ then) and min / median / max of several fresh checks, with words per second. Nex
 in the same run, the per-block pass with the prefilter switched off (every rule on every
 block: how the family ran before it), so the speed-up is measured, not remembered.
 Then issue 5's targets: load a 500-rule style (< 0.3 s) and check 2,000 words against it
-(< 0.2 s). Writes benchmarks/results/style.json.
+(< 0.2 s). Last, issue 10's start-up figure: in fresh processes, loading the default style and
+planning the first block (<= 30 ms), from the style cache, with the cache empty (the first run
+after an install or an edit: build and store) and without the cache (how it ran before).
+Writes benchmarks/results/style.json.
 
 Run: .venv/bin/python benchmarks/style_bench.py [--runs N]
 """
@@ -20,6 +23,7 @@ import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -43,6 +47,7 @@ RESULTS = Path(__file__).resolve().parent / "results" / "style.json"
 # Issue 10: the whole default check at >= 100,000 words/s leaves these two families about 0.06 s per 20k words.
 FAMILIES_BUDGET_S = 0.06
 LOAD_TARGET_S = 0.3
+STARTUP_TARGET_S = 0.03
 CHECK_TARGET_S = 0.2
 
 _VOCABULARY = (
@@ -245,11 +250,68 @@ def big_style(runs: int) -> dict[str, object]:
     return out
 
 
+# Run in a fresh interpreter: what the CLI has imported before it loads the style, then the load
+# (the loader's own imports included) and the first block's plan, as ``proofdesk check`` does them.
+_STARTUP = """
+import sys, time
+import proofdesk.core.checks.base, proofdesk.core.document
+started = time.perf_counter()
+from proofdesk.core.style.loader import load_house_style
+from proofdesk.core.checks.housestyle import HouseStyleCheck
+style = load_house_style(None, language="en-GB", use_cache=sys.argv[1] == "cache")
+check = HouseStyleCheck(proofdesk.core.checks.base.CheckContext(style=style))
+block = proofdesk.core.document.document_from_text("A council said on Monday it would act.").blocks[0]
+check._plan(block.kind, block.level)
+print(time.perf_counter() - started)
+"""
+
+
+def startup(runs: int) -> dict[str, object]:
+    out: dict[str, object] = {}
+    print("default style load + first-block plan, fresh process (imports of the loader included):")
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "PROOFDESK_CACHE_DIR": tmp}
+
+        def once(mode: str, empty: bool = False) -> float:
+            if empty:
+                for entry in Path(tmp).rglob("*.pickle"):
+                    entry.unlink()
+            done = subprocess.run(
+                [sys.executable, "-c", _STARTUP, mode], env=env, capture_output=True, text=True, check=True
+            )
+            return float(done.stdout.strip())
+
+        once("cache")  # bytecode and a first cache entry
+        for label, mode, empty in (
+            ("from the style cache", "cache", False),
+            ("cache empty (build and store)", "cache", True),
+            ("no cache (as before issue 10)", "none", False),
+        ):
+            xs = sorted(once(mode, empty) for _ in range(runs))
+            key = label.split(" (")[0].replace(" ", "_")
+            out[key] = {"min_s": xs[0], "median_s": statistics.median(xs), "max_s": xs[-1]}
+            flag = ""
+            if mode == "cache" and not empty:
+                flag = f"   target <= {STARTUP_TARGET_S * 1000:.0f} ms  " + (
+                    "PASS" if statistics.median(xs) <= STARTUP_TARGET_S else "MISS"
+                )
+            print(
+                f"  {label:<32} min {xs[0] * 1000:6.1f}  median {statistics.median(xs) * 1000:6.1f}"
+                f"  max {xs[-1] * 1000:6.1f} ms{flag}"
+            )
+    out["target_s"] = STARTUP_TARGET_S
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="fresh checks per figure (default 7)")
     args = parser.parse_args()
-    result = {"families_20k": families(args.runs), "style_500_rules": big_style(max(3, args.runs // 2))}
+    result = {
+        "families_20k": families(args.runs),
+        "style_500_rules": big_style(max(3, args.runs // 2)),
+        "startup": startup(args.runs),
+    }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {RESULTS.relative_to(Path.cwd()) if RESULTS.is_relative_to(Path.cwd()) else RESULTS}")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from proofdesk.core.checks.base import CheckContext
-from proofdesk.core.checks.consistency import ConsistencyCheck
+from proofdesk.core.checks.consistency import _FIGURE, ConsistencyCheck, _figures
 from proofdesk.core.document import document_from_text
 
 CASES = [
@@ -69,3 +71,10 @@ def test_consistent_text_passes(rule: str, text: str) -> None:
 def test_every_rule_has_examples() -> None:
     rules = {r.id for r in ConsistencyCheck.rules}
     assert rules == {c[0] for c in CASES} == {p[0] for p in PASSES}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="R1209. ,:-£/to votes%amx\n", max_size=40))
+def test_the_figure_scan_finds_what_the_full_pattern_finds(text: str) -> None:
+    # _figures jumps between possible starts; it must find exactly what a plain scan finds.
+    assert [m.span(1) for m in _figures(text)] == [m.span(1) for m in _FIGURE.finditer(text)]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from proofdesk.core.checks.base import Check, RuleInfo
 from proofdesk.core.document import Block, BlockKind, Document
 from proofdesk.core.findings import Category, Finding, Severity
-from proofdesk.core.style.prefilter import Probe, admits, probe_for
+from proofdesk.core.style.prefilter import Probe, probe_for
 
 HYPHEN = "consistency.hyphenation"
 SPELLING = "consistency.spelling"
@@ -172,17 +172,52 @@ def _alternation(terms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(map(re.escape, terms)) + r")\b", re.IGNORECASE)
 
 
+class _TermSets:
+    """Several :class:`_Terms` answered with one look at a block's words.
+
+    Every block is asked about variant spellings, capitalised nouns and number words;
+    intersecting its words with one merged index instead of three saved about a
+    third of this family's time on the newsroom corpus.
+    """
+
+    def __init__(self, *sets: _Terms) -> None:
+        self.sets = sets
+        self.by_word: dict[str, list[tuple[int, int, frozenset[str]]]] = {}
+        for number, terms in enumerate(sets):
+            for word, entries in terms.by_word.items():
+                self.by_word.setdefault(word, []).extend((number, i, need) for i, need in entries)
+
+    def patterns(self, probe: Probe) -> list[re.Pattern[str] | None]:
+        """For each set, what :meth:`_Terms.pattern` gives for ``probe``."""
+        words = probe.words
+        hits = words & self.by_word.keys()
+        if not hits:
+            return [None] * len(self.sets)
+        present: list[list[int]] = [[] for _ in self.sets]
+        for word in hits:
+            for number, i, need in self.by_word[word]:
+                if need <= words:
+                    present[number].append(i)
+        return [
+            _alternation(tuple(terms.terms[i] for i in sorted(found))) if found else None
+            for terms, found in zip(self.sets, present, strict=True)
+        ]
+
+
 _VARIANTS = _Terms(_VARIANT_OF)
 _NOUNS = _Terms(_CAPITAL_NOUNS)
 _DEFINITION = re.compile(r"((?:\b[A-Z][\w'’-]*,?\s+(?:(?:of|and|for|the|on|in|de|du)\s+)*)+)\(([A-Z][A-Za-z]{1,7})\)")
-# Where a _FIGURE match can start: its first lookbehind, moved after the digit so the scan can jump to digits.
-_FIGURE_START = re.compile(r"[1-9](?<![\d.,:£$€/#-][1-9])")
+# Where a _FIGURE match can start: its first lookbehind, moved after the digit so the scan can jump to digits,
+# widened to every word character: _FIGURE's \b needs a non-word character there (so no Python loop for "R1").
+_FIGURE_START = re.compile(r"[1-9](?<![\w.,:£$€/#-][1-9])")
 _FIGURE = re.compile(
     r"(?<![\d.,:£$€/#-])(?<!\d to )(?<!\d votes to )\b([1-9]\d?)\b"
     r"(?![\d.,:/%]|-\d| ?(?:per ?cent|percent|am|pm|a\.m\.|p\.m\.|km|kg|m|cm|mm|"
     r"ft|mph|st|nd|rd|th|million|billion|bn|years? old|-year-old)(?!\w))"
 )
 _NUM_WORD = _Terms(_NUMBER_WORDS)
+# Order of the patterns _TERM_SETS.patterns gives: variant spellings, capitalised nouns, number words.
+_TERM_SETS = _TermSets(_VARIANTS, _NOUNS, _NUM_WORD)
 _MONTHS = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s*$"
@@ -214,12 +249,13 @@ class ConsistencyCheck(Check):
         blocks = [b for b in doc.blocks if b.kind != BlockKind.CODE]
         # What each block contains, worked out once and shared by the rules that skip blocks without their words.
         probes = [probe_for(b.text) for b in blocks]
+        terms = [_TERM_SETS.patterns(p) for p in probes]
         findings: list[Finding] = []
         findings.extend(self._hyphenation(doc, blocks))
-        findings.extend(self._spelling(doc, blocks, probes))
-        findings.extend(self._capitals(doc, blocks, probes))
-        findings.extend(self._abbreviations(doc, blocks, probes))
-        findings.extend(self._numbers(doc, blocks, probes))
+        findings.extend(self._spelling(doc, blocks, [t[0] for t in terms]))
+        findings.extend(self._capitals(doc, blocks, [t[1] for t in terms]))
+        findings.extend(self._abbreviations(doc, blocks))
+        findings.extend(self._numbers(doc, blocks, probes, [t[2] for t in terms]))
         return findings
 
     # Shared machinery -----------------------------------------------------------
@@ -269,10 +305,11 @@ class ConsistencyCheck(Check):
                 groups.setdefault(key, []).append(_Use(form, start, start + len(form)))
         yield from self._flag_minority(doc, HYPHEN, groups, "written")
 
-    def _spelling(self, doc: Document, blocks: list[Block], probes: list[Probe]) -> Iterator[Finding]:
+    def _spelling(
+        self, doc: Document, blocks: list[Block], patterns: list[re.Pattern[str] | None]
+    ) -> Iterator[Finding]:
         groups: dict[str, list[_Use]] = {}
-        for block, probe in zip(blocks, probes, strict=True):
-            pattern = _VARIANTS.pattern(probe)
+        for block, pattern in zip(blocks, patterns, strict=True):
             if pattern is None:
                 continue
             for m in pattern.finditer(block.text):
@@ -283,11 +320,12 @@ class ConsistencyCheck(Check):
                 groups.setdefault(_VARIANT_OF[form], []).append(_Use(form, start, start + len(form)))
         yield from self._flag_minority(doc, SPELLING, groups, "spelt")
 
-    def _capitals(self, doc: Document, blocks: list[Block], probes: list[Probe]) -> Iterator[Finding]:
+    def _capitals(
+        self, doc: Document, blocks: list[Block], patterns: list[re.Pattern[str] | None]
+    ) -> Iterator[Finding]:
         groups: dict[str, list[_Use]] = {}
-        for block, probe in zip(blocks, probes, strict=True):
-            pattern = None if block.kind == BlockKind.HEADING else _NOUNS.pattern(probe)
-            if pattern is None:
+        for block, pattern in zip(blocks, patterns, strict=True):
+            if pattern is None or block.kind == BlockKind.HEADING:
                 continue
             for m in pattern.finditer(block.text):
                 if block.is_skipped(m.start(), m.end()) or _at_sentence_start(block.text, m.start()):
@@ -305,10 +343,11 @@ class ConsistencyCheck(Check):
                 groups.setdefault(word.lower(), []).append(_Use(word, start, start + len(word)))
         yield from self._flag_minority(doc, CAPITALS, groups, "capitalised as")
 
-    def _abbreviations(self, doc: Document, blocks: list[Block], probes: list[Probe]) -> Iterator[Finding]:
+    def _abbreviations(self, doc: Document, blocks: list[Block]) -> Iterator[Finding]:
         groups: dict[str, list[_Use]] = {}
-        for block, probe in zip(blocks, probes, strict=True):
-            if not admits(_DEFINITION, probe):
+        for block in blocks:
+            if "(" not in block.text:
+                # Every definition has its abbreviation in brackets.
                 continue
             for m in _DEFINITION.finditer(block.text):
                 abbr = m.group(2)
@@ -334,13 +373,15 @@ class ConsistencyCheck(Check):
                 groups.setdefault(abbr, []).append(_Use(expansion, start, start + len(raw)))
         yield from self._flag_minority(doc, ABBREVIATION, groups, "defined as")
 
-    def _numbers(self, doc: Document, blocks: list[Block], probes: list[Probe]) -> Iterator[Finding]:
+    def _numbers(
+        self, doc: Document, blocks: list[Block], probes: list[Probe], patterns: list[re.Pattern[str] | None]
+    ) -> Iterator[Finding]:
         # Two ranges as style books split them: one to nine, and 10 upwards.
         groups: dict[str, list[_Use]] = {"small": [], "large": []}
-        for block, probe in zip(blocks, probes, strict=True):
+        for block, probe, words_pattern in zip(blocks, probes, patterns, strict=True):
             text = block.text
-            figures = _figures(text) if admits(_FIGURE, probe) else iter(())
-            words_pattern = _NUM_WORD.pattern(probe)
+            # Every figure holds a digit; ``probe.digit`` is already known to the house style's rules.
+            figures = _figures(text) if probe.digit else iter(())
             number_words = words_pattern.finditer(text) if words_pattern is not None else iter(())
             for m in figures:
                 if block.is_skipped(m.start(), m.end()) or _MONTHS.search(text, max(0, m.start() - 12), m.start()):

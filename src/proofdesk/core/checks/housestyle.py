@@ -23,7 +23,7 @@ from proofdesk.core.findings import Category, Finding, Severity, rule_matches
 from proofdesk.core.style.prefilter import DIGIT, Need, Probe, index_word, needs_for, probe_for
 from proofdesk.core.style.regexes import DEFAULT_TIMEOUT, RuleFailed
 from proofdesk.core.style.sentences import split_sentences
-from proofdesk.core.style.vale.base import Alert, Rule
+from proofdesk.core.style.vale.base import Alert, Rule, shift
 from proofdesk.core.style.vale_ini import resolve_level
 
 TIMEOUT_RULE = "style.rule-timeout"
@@ -84,6 +84,9 @@ class HouseStyleCheck(Check):
         # Which rules may run on a block of a given kind and level, split into those that always
         # run and those indexed by what must be present for them to match at all.
         self._plans: dict[tuple[BlockKind, int], _Plan] = {}
+        self._by_name = {r.name: r for r in compiled}
+        # Whether each document rule's scope takes blocks of a kind and level: asked for every draft.
+        self._takes: dict[tuple[int, BlockKind, int], bool] = {}
 
     def _plan(self, kind: BlockKind, level: int) -> _Plan:
         plan = self._plans.get((kind, level))
@@ -116,14 +119,17 @@ class HouseStyleCheck(Check):
         if block.kind == BlockKind.CODE or not self.block_rules:
             return []
         text = block.text
-        plan = self._plan(block.kind, block.level)
+        plan = self._plans.get((block.kind, block.level)) or self._plan(block.kind, block.level)
         probe = probe_for(text)
         chosen = set(plan.always)
         if plan.by_word:
             words = probe.words
             for word in words & plan.by_word.keys():
                 for index, need in plan.by_word[word]:
-                    if index not in chosen and need.words <= words and (not need.text or probe.has(need.text)):
+                    if index in chosen:
+                        continue
+                    # A one-word need with no text is met by its index word alone (the usual case).
+                    if (len(need.words) == 1 or need.words <= words) and (not need.text or probe.has(need.text)):
                         chosen.add(index)
         if plan.by_text:
             folded = probe.folded
@@ -141,9 +147,11 @@ class HouseStyleCheck(Check):
                 continue
             try:
                 if self._by_sentence[index]:
+                    if rule.quiet_in(text, self.timeout):
+                        continue
                     if sentences is None:
                         sentences = split_sentences(text)
-                    alerts = [_shift(a, off) for off, s in sentences for a in rule.run(s, self.timeout)]
+                    alerts = rule.run_units(sentences, self.timeout)
                 else:
                     alerts = rule.run(text, self.timeout)
             except RuleFailed as exc:
@@ -192,7 +200,7 @@ class HouseStyleCheck(Check):
             )
 
     def _timeout_findings(self, doc: Document) -> Iterable[Finding]:
-        by_name = {r.name: r for r in self.ctx.style.rules if isinstance(r, Rule)}
+        by_name = self._by_name
         for name, (text, why) in self.timed_out.items():
             block = next((b for b in doc.blocks if b.text == text), None)
             if block is None:
@@ -216,18 +224,32 @@ class HouseStyleCheck(Check):
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
         found: list[Finding] = []
-        for rule in self.document_rules:
+        # Most blocks are paragraphs: whether a scope applies is worked out once per kind and level.
+        # Measured on the newsroom corpus: 1.5 ms of 5.5 ms per run went on asking it per block.
+        shapes = {(b.kind, b.level) for b in doc.blocks}
+        takes = self._takes
+        for number, rule in enumerate(self.document_rules):
             if rule.name in self.timed_out:
                 continue
-            blocks = [b for b in doc.blocks if rule.scope.applies(b.kind, b.level)]
-            if not blocks:
+            scope = rule.scope
+            wanted = set()
+            for kind, level in shapes:
+                ok = takes.get((number, kind, level))
+                if ok is None:
+                    ok = takes[(number, kind, level)] = scope.applies(kind, level)
+                if ok:
+                    wanted.add((kind, level))
+            if not wanted:
                 continue
+            blocks = (
+                doc.blocks if len(wanted) == len(shapes) else [b for b in doc.blocks if (b.kind, b.level) in wanted]
+            )
             units: list[tuple[Block, int, Probe]] = []
-            for b in blocks:
-                if rule.scope.sentence:
+            if scope.sentence:
+                for b in blocks:
                     units.extend((b, off, Probe(s)) for off, s in split_sentences(b.text))
-                else:
-                    units.append((b, 0, probe_for(b.text)))
+            else:
+                units = [(b, 0, probe_for(b.text)) for b in blocks]
             try:
                 alerts = rule.run_document([u[2] for u in units], self.timeout)
             except RuleFailed as exc:
@@ -236,7 +258,7 @@ class HouseStyleCheck(Check):
             per_block: dict[int, tuple[Block, list[Alert]]] = {}
             for index, alert in alerts:
                 block, off, _ = units[index]
-                per_block.setdefault(id(block), (block, []))[1].append(_shift(alert, off))
+                per_block.setdefault(id(block), (block, []))[1].append(shift(alert, off))
             for block, block_alerts in per_block.values():
                 found.extend(f.shifted(block.start) for f in self._findings(rule, block, block.text, block_alerts))
         found.extend(self._timeout_findings(doc))
@@ -248,7 +270,7 @@ class HouseStyleCheck(Check):
     def _filter(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         """Per-file levels from .vale.ini, MinAlertLevel, ``<!-- vale … -->`` comments and ``limit``."""
         style = self.ctx.style
-        by_name = {r.name: r for r in style.rules if isinstance(r, Rule)}
+        by_name = self._by_name
         filename = doc.path.name if doc.path is not None else f"draft.{doc.source_format or 'txt'}"
         comments = _comments(doc) if (doc.source_format or "").lower() in _MARKUP_FORMATS else []
         counts: dict[str, int] = {}
@@ -280,10 +302,6 @@ def _urls(text: str) -> list[tuple[int, int]]:
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """Direct quotations in a block; one left open runs to the end (a quote continued next paragraph)."""
     return [m.span() for m in _QUOTE.finditer(text)]
-
-
-def _shift(alert: Alert, offset: int) -> Alert:
-    return alert if offset == 0 else replace(alert, start=alert.start + offset, end=alert.end + offset)
 
 
 def _comments(doc: Document) -> list[tuple[int, str]]:

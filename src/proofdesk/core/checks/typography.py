@@ -17,9 +17,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Hashable, Iterable, Iterator
-from dataclasses import dataclass
 
-from proofdesk.core.checks._quotes import Kind, Mark, Role, analyse
+from proofdesk.core.checks._quotes import QUOTE_MARKS, Kind, Mark, Role, analyse
 from proofdesk.core.checks.base import Check, CheckContext, RuleInfo
 from proofdesk.core.document import Block, BlockKind, Document
 from proofdesk.core.findings import Category, Finding, Severity
@@ -36,6 +35,8 @@ _DASH = re.compile(
 _DATELINE = re.compile(r"^\W*[A-ZÀ-Þ][A-ZÀ-Þ .'’/-]+(?:,[^.\n]{0,40}?)?(?: \([A-Za-z ]+\))?$")
 _ELLIPSIS = re.compile(r"(?<![.…])(?:\.\.\.|\. \. \.)(?![.…])(?! \.)")
 _BULLETS = "•·▪●◦‣■□►▸"
+_BULLET_STARTS = frozenset(_BULLETS + "*-")
+_SPACES = (" ", "\t", "\u00a0")
 _STRAY_BULLET = re.compile(
     rf"^[ \t\u00a0]*(?:[{_BULLETS}][ \t\u00a0]*|[*-][ \t\u00a0]+)+(?=[^\s{_BULLETS}*-])", re.MULTILINE
 )
@@ -46,6 +47,8 @@ _LITERAL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\
 # Something every literal above contains; most paragraphs have none, and _LITERAL is slow to fail.
 _LITERAL_HINT = re.compile(r"://|www\.|@|\.(?:com|org|net|co\.uk|gov|io)")
 
+# Any character _quotes.analyse takes for a quote mark; without one it finds no marks.
+_QUOTE_HINT = re.compile("[" + "".join(sorted(QUOTE_MARKS)) + "]")
 _CURLY = {(Kind.DOUBLE, Role.OPEN): "“", (Kind.DOUBLE, Role.CLOSE): "”", (Kind.SINGLE, Role.OPEN): "‘"}
 _STRAIGHT = {Kind.DOUBLE: '"', Kind.SINGLE: "'"}
 _QUOTE_STYLES = ("curly", "straight", "consistent")
@@ -70,13 +73,11 @@ def dash_style(ctx: CheckContext) -> str:
     return "em" if ctx.language.lower().startswith("en-us") else "en"
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    rule: str
-    start: int
-    end: int
-    message: str
-    replacement: str
+# (rule, start, end, message, replacement): a plain tuple, since building a dataclass for each of the
+# hundreds of quote marks in a story cost more than finding them.
+_Hit = tuple[str, int, int, str, str]
+_STRAIGHT_MARKS = ('"', "'")
+_CURLY_MARKS = ("“", "”", "‘", "’")
 
 
 def _literal_spans(block: Block) -> list[tuple[int, int]]:
@@ -89,12 +90,13 @@ def _literal_spans(block: Block) -> list[tuple[int, int]]:
 def wrong_quote_marks(text: str, style: str) -> Iterator[tuple[Mark, str]]:
     """Marks that break ``style`` (curly or straight), with the mark that should stand there."""
     for mark in analyse(text).marks:
+        char = mark.char
         if style == "straight":
-            if mark.char not in "\"'":
+            if char not in _STRAIGHT_MARKS:
                 yield mark, _STRAIGHT[mark.kind]
-        elif mark.char in "\"'":
+        elif char in _STRAIGHT_MARKS:
             yield mark, _curly_for(mark)
-        elif mark.char in "“”‘’" and mark.char != _curly_for(mark):
+        elif char in _CURLY_MARKS and char != _curly_for(mark):
             # A curly mark facing the wrong way: ‘90s, ”Hello.
             yield mark, _curly_for(mark)
 
@@ -135,6 +137,7 @@ class TypographyCheck(Check):
         super().__init__(ctx)
         self.quote_style = quote_style(ctx)
         self.dash = " – " if dash_style(ctx) == "en" else "—"
+        self._info = {info.id: info for info in self.rules}
 
     def fingerprint(self) -> Hashable:
         return (self.ctx.language, self.quote_style, self.dash)
@@ -143,54 +146,72 @@ class TypographyCheck(Check):
         if block.kind is BlockKind.CODE:
             return []
         text = block.text
+        hits = list(self._hits(block))
+        if not hits:
+            # Most paragraphs: no need to look for addresses to spare.
+            return []
         literal = _literal_spans(block)
         claimed: list[tuple[int, int]] = []
         findings: list[Finding] = []
+        info = self._info
         # Order matters: wider fixes first, so a narrower one inside them is dropped, not applied twice.
-        for hit in self._hits(block):
-            if any(s < hit.end and hit.start < e for s, e in literal):
+        for rule, start, end, message, replacement in hits:
+            if literal and any(s < end and start < e for s, e in literal):
                 continue
-            if any(s < hit.end and hit.start < e for s, e in claimed):
+            if any(s < end and start < e for s, e in claimed):
                 continue
-            claimed.append((hit.start, hit.end))
-            findings.append(self.finding(hit.rule, text, hit.start, hit.end, hit.message, [hit.replacement]))
+            claimed.append((start, end))
+            findings.append(
+                Finding(
+                    rule=rule,
+                    category=info[rule].category,
+                    severity=info[rule].severity,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    message=message,
+                    suggestions=(replacement,),
+                )
+            )
         findings.sort(key=lambda f: f.sort_key)
         return findings
 
     def _hits(self, block: Block) -> Iterator[_Hit]:
         text = block.text
-        if block.kind is not BlockKind.LIST_ITEM:
+        lines = "\n" in text
+        # A stray bullet starts a line: in a one-line paragraph, only the first visible character can be one.
+        if block.kind is not BlockKind.LIST_ITEM and (lines or text.lstrip(" \t\u00a0")[:1] in _BULLET_STARTS):
             for m in _STRAY_BULLET.finditer(text):
-                yield _Hit("typography.stray-bullet", m.start(), m.end(), "Remove the stray bullet.", "")
+                yield ("typography.stray-bullet", m.start(), m.end(), "Remove the stray bullet.", "")
         # Each pattern below is tried only when the text holds what it needs: most paragraphs hold none of it,
         # and a failing search still steps through every character.
-        leading = text.startswith((" ", "\t", "\u00a0")) or "\n " in text or "\n\t" in text or "\n\u00a0" in text
+        leading = text.startswith(_SPACES) or (lines and ("\n " in text or "\n\t" in text or "\n\u00a0" in text))
         for m in _LEADING.finditer(text) if leading else ():
-            yield _Hit("typography.line-space", m.start(), m.end(), "Remove the space at the start of the line.", "")
-        trailing = text.endswith((" ", "\t", "\u00a0")) or " \n" in text or "\t\n" in text or "\u00a0\n" in text
+            yield ("typography.line-space", m.start(), m.end(), "Remove the space at the start of the line.", "")
+        trailing = text.endswith(_SPACES) or (lines and (" \n" in text or "\t\n" in text or "\u00a0\n" in text))
         for m in _TRAILING.finditer(text) if trailing else ():
-            yield _Hit("typography.line-space", m.start(), m.end(), "Remove the space at the end of the line.", "")
+            yield ("typography.line-space", m.start(), m.end(), "Remove the space at the end of the line.", "")
         dashes = "--" in text or " -" in text or "\t-" in text
         for m in _DASH.finditer(text) if dashes else ():
             if m.start() < 80 and _DATELINE.match(text, 0, m.start()):
                 continue
             if text[m.start() - 1].isdigit() and text[m.end()].isdigit():
                 # 10 - 12, 31 -- 9: a range or a score takes a closed-up en dash in both styles.
-                yield _Hit("typography.dash", m.start(), m.end(), "Use an en dash (–) in a range or score.", "–")
+                yield ("typography.dash", m.start(), m.end(), "Use an en dash (–) in a range or score.", "–")
                 continue
             name = "a spaced en dash" if self.dash == " – " else "an em dash"
-            yield _Hit("typography.dash", m.start(), m.end(), f"Use {name} ({self.dash.strip()}) here.", self.dash)
+            yield ("typography.dash", m.start(), m.end(), f"Use {name} ({self.dash.strip()}) here.", self.dash)
         for m in _ELLIPSIS.finditer(text) if "..." in text or ". . ." in text else ():
-            yield _Hit("typography.ellipsis", m.start(), m.end(), "Use an ellipsis character (…).", "…")
+            yield ("typography.ellipsis", m.start(), m.end(), "Use an ellipsis character (…).", "…")
         for m in _SPACE_BEFORE_PUNCT.finditer(text) if _SPACE_BEFORE_PUNCT_HINT.search(text) else ():
             punct = text[m.end()]
-            yield _Hit("typography.space-before-punctuation", m.start(), m.end(), f"No space before '{punct}'.", "")
+            yield ("typography.space-before-punctuation", m.start(), m.end(), f"No space before '{punct}'.", "")
         for m in _DOUBLE_SPACE.finditer(text) if "  " in text else ():
-            yield _Hit("typography.double-space", m.start(), m.end(), "Use a single space between words.", " ")
-        if self.quote_style in ("curly", "straight"):
+            yield ("typography.double-space", m.start(), m.end(), "Use a single space between words.", " ")
+        if self.quote_style in ("curly", "straight") and _QUOTE_HINT.search(text):
             for mark, right in wrong_quote_marks(text, self.quote_style):
                 what = _ROLE_NAMES[mark.role]
-                yield _Hit("typography.quotes", mark.pos, mark.pos + 1, f"Use {right} for this {what}.", right)
+                yield ("typography.quotes", mark.pos, mark.pos + 1, f"Use {right} for this {what}.", right)
 
     def review(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         """Keep bullets that belong to a list: only a bullet line with no bulleted neighbour is stray."""

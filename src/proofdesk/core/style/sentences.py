@@ -20,17 +20,20 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) pairs covering ``text``; each sentence keeps its end punctuation."""
     out: list[tuple[int, str]] = []
     start = 0
+    n = len(text)
     for m in _END.finditer(text):
-        # Only the last word before the stop matters; rsplit finds it without splitting the whole sentence.
-        before = text[start : m.start()].rsplit(None, 1)
-        word = before[-1].lower().rstrip(".") if before else ""
-        if text[m.start()] == "." and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
-            continue
+        stop = m.start()
+        if text[stop] == ".":
+            # Only the last word before the stop matters; rsplit finds it without splitting the whole sentence.
+            before = text[start:stop].rsplit(None, 1)
+            word = before[-1].lower().rstrip(".") if before else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
         end = m.end()
         out.append((start, text[start:end]))
         start = end
-        while start < len(text) and text[start].isspace():
+        while start < n and text[start].isspace():
             start += 1
-    if start < len(text) and text[start:].strip():
+    if start < n and text[start:].strip():
         out.append((start, text[start:]))
     return out

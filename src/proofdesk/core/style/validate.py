@@ -48,7 +48,8 @@ def _load(path: Path) -> HouseStyle:
         wanted = f"{path.parent.name}.{path.stem}"
         style.rules = [r for r in style.rules if getattr(r, "name", "") == wanted]
         return style
-    return load_house_style(path)
+    # Validate what is on disk now, compiling every pattern, never a cached build.
+    return load_house_style(path, use_cache=False)
 
 
 def _looks_like_house_style(path: Path) -> bool:

@@ -160,6 +160,10 @@ class ExceptionMatcher:
         return [] if self.phrases is None else [m.span() for m in self.phrases.finditer(text)]
 
 
+def shift(alert: Alert, offset: int) -> Alert:
+    return alert if offset == 0 else Alert(alert.start + offset, alert.end + offset, alert.message, alert.suggestions)
+
+
 def within(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
@@ -239,6 +243,14 @@ class Rule:
 
     def run(self, text: str, timeout: float) -> list[Alert]:
         return []
+
+    def quiet_in(self, text: str, timeout: float) -> bool:
+        """True if :meth:`run_units` on the sentences of ``text`` surely alerts nothing (checked without splitting)."""
+        return False
+
+    def run_units(self, units: Sequence[tuple[int, str]], timeout: float) -> list[Alert]:
+        """:meth:`run` on each ``(offset, text)`` unit of a block (its sentences), alerts shifted by the offset."""
+        return [shift(a, off) for off, text in units for a in self.run(text, timeout)]
 
     def run_document(self, units: Sequence[Probe], timeout: float) -> list[tuple[int, Alert]]:
         """For document-level rules: alerts as ``(unit index, alert)`` over the units in order."""

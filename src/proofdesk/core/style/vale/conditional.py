@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from proofdesk.core.style import regexes
-from proofdesk.core.style.prefilter import Probe, admits
+from proofdesk.core.style.prefilter import Prefilter, Probe, filter_of
 from proofdesk.core.style.regexes import Pattern
 from proofdesk.core.style.vale.base import Alert, ExceptionMatcher, Rule, within
 
@@ -26,18 +26,20 @@ class Conditional(Rule):
         whole = self.scope.alternatives == (("text",),) or any("text" in alt for alt in self.scope.alternatives)
         defined: set[str] = set()
         present = False
+        # Looked up once per document rather than once per paragraph.
+        first_filter, second_filter = filter_of(self.first), filter_of(self.second)
         if whole:
             # Vale's ``text`` scope is the whole file, so a definition anywhere counts.
             for unit in units:
-                present |= self._collect(unit, defined, timeout)
+                present |= self._collect(unit, defined, timeout, second_filter)
         found: list[tuple[int, Alert]] = []
         for index, unit in enumerate(units):
             if not whole:
                 # Narrower scopes run unit by unit, remembering what earlier units defined.
-                present |= self._collect(unit, defined, timeout)
+                present |= self._collect(unit, defined, timeout, second_filter)
             if not self.second_has_group and present:
                 continue
-            if not admits(self.first, unit):
+            if first_filter is not None and not first_filter.admits(unit):
                 continue
             text = unit.text
             phrases: list[tuple[int, int]] | None = None
@@ -56,9 +58,9 @@ class Conditional(Rule):
                 found.append((index, Alert(m.start(), m.end(), self.alert_message(observed, fixes), fixes)))
         return found
 
-    def _collect(self, unit: Probe, defined: set[str], timeout: float) -> bool:
+    def _collect(self, unit: Probe, defined: set[str], timeout: float, second_filter: Prefilter | None) -> bool:
         hit = False
-        if not admits(self.second, unit):
+        if second_filter is not None and not second_filter.admits(unit):
             return hit
         for m in regexes.finditer(self.second, unit.text, timeout):
             hit = True

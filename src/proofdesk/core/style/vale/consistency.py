@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from proofdesk.core.style import regexes
-from proofdesk.core.style.prefilter import Probe, admits
+from proofdesk.core.style.prefilter import Probe, filter_of
 from proofdesk.core.style.regexes import Pattern
 from proofdesk.core.style.vale.base import Alert, Rule, format_message
 
@@ -25,8 +25,9 @@ class Consistency(Rule):
         for pattern, form_a, form_b in self.steps:
             first: str | None = None
             first_text = ""
+            prefilter = filter_of(pattern)
             for index, unit in enumerate(units):
-                if not admits(pattern, unit):
+                if prefilter is not None and not prefilter.admits(unit):
                     continue
                 for m in regexes.finditer(pattern, unit.text, timeout):
                     side = "a" if m.group("a") is not None else "b"
