@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -37,16 +38,18 @@ def _child_launch(draft: Path, t_parent: float) -> dict[str, float]:
     from PySide6.QtCore import QTimer
 
     from proofdesk.core.paths import resolve_paths
-    from proofdesk.gui.app import make_application
+    from proofdesk.gui.app import make_application, settle_heap
 
     app = make_application()
     from proofdesk.gui.main_window import MainWindow
 
     window = MainWindow(resolve_paths())
+    # As proofdesk.gui.app.show_desk does: the window first, then the checker, then the drafts.
     window.show()
-    app.processEvents()  # as proofdesk.gui.app.start_desk does: the window first, then the drafts
+    app.processEvents()
     out = {"launch_to_window_s": time.time() - t_parent}
     window.prewarm()
+    settle_heap()
     tab = window.open_path(draft)
 
     def poll() -> None:
@@ -66,14 +69,14 @@ def _child_stall(draft: Path) -> dict[str, float]:
     from PySide6.QtCore import QElapsedTimer, QTimer
 
     from proofdesk.core.paths import resolve_paths
-    from proofdesk.gui.app import make_application
+    from proofdesk.gui.app import make_application, show_desk
 
     app = make_application()
     from proofdesk.gui.main_window import MainWindow
 
     window = MainWindow(resolve_paths())
     window.resize(1280, 800)
-    window.show()
+    show_desk(window)
     t0 = time.perf_counter()
     tab = window.open_path(draft)
     assert tab is not None
@@ -116,6 +119,11 @@ def _child_stall(draft: Path) -> dict[str, float]:
             return
         results["recheck_after_typing_s"] = time.perf_counter() - phase["t"]
         results["stall_recheck_ms"] = max(gaps, default=0.0)
+        # The draft's engine lives in the checker process: its peak counts towards the desk's memory.
+        from proofdesk.gui.workers import check_process
+
+        results["peak_rss_checker_mb"] = _peak_rss_of(check_process().pid)
+        results.update(_paragraph_roundtrip(window, tab))
         # The typed "x" left the draft modified: quitting would ask to save it and wait forever.
         tab.document.setModified(False)
         app.exit(0)
@@ -127,9 +135,66 @@ def _child_stall(draft: Path) -> dict[str, float]:
     app.exec()
     results["load_s"] = load_s
     results["max_gui_stall_ms"] = max(results.get("stall_first_check_ms", 0), results.get("stall_recheck_ms", 0))
-    results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    results["peak_rss_gui_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    results["peak_rss_mb"] = results["peak_rss_gui_mb"] + results["peak_rss_checker_mb"]
     results["words"] = tab.words
     return results
+
+
+def _paragraph_roundtrip(window: Any, tab: Any, repeats: int = 7) -> dict[str, float]:
+    """``Engine.check_blocks`` on the edited paragraph, asked through the checker process's socket.
+
+    Round trip = pickling the 100k text, the checker building the Document, check_blocks, the reply.
+    """
+    from proofdesk.gui import services
+    from proofdesk.gui.workers import check_process, pickled, proofdesk_env
+
+    proc = check_process()
+    replies: list[tuple[Any, ...]] = []
+
+    class Probe:
+        def on_message(self, msg: tuple[Any, ...]) -> None:
+            replies.append(msg)
+
+        def resend(self) -> None:
+            pass
+
+        def process_restarted(self, detail: str, retry: bool, restarted: bool) -> None:
+            replies.append(("crashed", detail))
+
+    ident = proc.register(Probe())
+    proc.send(("spec", ident, pickled(window._engine_factory(), "spec"), proofdesk_env()))
+    proc.send(("doc", ident, pickled(services.document_factory(tab.source), "maker")))
+    text = tab.text
+    middle = text.index("\n", len(text) // 2) + 1
+    trips: list[float] = []
+    inside: list[float] = []
+    for job in range(repeats + 1):
+        edited = text[:middle] + "x" * (job + 1) + text[middle:]
+        replies.clear()
+        t0 = time.perf_counter()
+        proc.send(("blocks", ident, job, 0, edited, middle, middle + job + 1))
+        proc.wait_for(lambda: any(r[0] == "done" for r in replies), 30_000)
+        elapsed = time.perf_counter() - t0
+        result = next(r for r in replies if r[0] == "result")
+        if job:  # the first builds the engine and loads the dictionaries
+            trips.append(elapsed * 1000)
+            inside.append(result[7] * 1000)
+    proc.unregister(ident)
+    return {
+        "paragraph_roundtrip_ms": statistics.median(trips),
+        "paragraph_in_checker_ms": statistics.median(inside),
+    }
+
+
+def _peak_rss_of(pid: int | None) -> float:
+    if pid is None:
+        return 0.0
+    with open(f"/proc/{pid}/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def _rss_mb() -> float:
@@ -259,7 +324,11 @@ def main() -> int:
         "first_check_100k_s": summarise([r["first_check_s"] for r in stalls]),
         "recheck_after_typing_100k_s": summarise([r["recheck_after_typing_s"] for r in stalls]),
         "load_100k_s": summarise([r["load_s"] for r in stalls]),
+        "paragraph_roundtrip_100k_ms": summarise([r["paragraph_roundtrip_ms"] for r in stalls]),
+        "paragraph_in_checker_100k_ms": summarise([r["paragraph_in_checker_ms"] for r in stalls]),
         "peak_rss_mb": summarise([r["peak_rss_mb"] for r in stalls]),
+        "peak_rss_gui_mb": summarise([r["peak_rss_gui_mb"] for r in stalls]),
+        "peak_rss_checker_mb": summarise([r["peak_rss_checker_mb"] for r in stalls]),
     }
     print(
         f"GUI benchmark (offscreen, {args.runs} runs; 100k draft: {stalls[0]['words']:,} words, "

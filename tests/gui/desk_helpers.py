@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
-import threading
+import tempfile
 import time
 from collections.abc import Iterable
+from pathlib import Path
 
 from proofdesk.core.checks.base import Check, RuleInfo
 from proofdesk.core.checks.typography import TypographyCheck
@@ -20,8 +22,30 @@ TYPOS = {
 }
 _WORD = re.compile(r"\w+")
 
+
+class FileFlag:
+    """A flag the checker process sees too: checks run there, so a threading.Event would not reach them.
+
+    The path travels in the environment, which the checker process inherits from the test process.
+    """
+
+    def __init__(self, variable: str) -> None:
+        if variable not in os.environ:
+            os.environ[variable] = str(Path(tempfile.gettempdir()) / f"proofdesk-test-{os.getpid()}-{variable}")
+        self.path = Path(os.environ[variable])
+
+    def set(self) -> None:
+        self.path.touch()
+
+    def clear(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+    def is_set(self) -> bool:
+        return self.path.exists()
+
+
 # Tests flip this to make the checker slow, so they can type while a check runs.
-SLOW = threading.Event()
+SLOW = FileFlag("PROOFDESK_TEST_SLOW_FLAG")
 
 
 class WordListCheck(Check):
@@ -55,7 +79,19 @@ class LengthAwareCheck(Check):
             )
 
 
-CHECKS = [WordListCheck, TypographyCheck, LengthAwareCheck]
+class FragileCheck(Check):
+    """A document-wide check that breaks on one word, as a buggy family would."""
+
+    family = "testfragile"
+    rules = (RuleInfo("testfragile.never", Category.STYLE, Severity.SUGGESTION, "Never reported"),)
+
+    def check_document(self, doc: Document) -> Iterable[Finding]:
+        if "KABOOM" in doc.text:
+            raise RuntimeError("the fragile check broke")
+        return ()
+
+
+CHECKS = [WordListCheck, TypographyCheck, LengthAwareCheck, FragileCheck]
 
 
 def wait_checked(qtbot, tab, timeout: int = 5000) -> None:  # type: ignore[no-untyped-def]

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLabel, Q
 
 from proofdesk.core.checks.base import Check, CheckContext
 from proofdesk.core.document import Document
-from proofdesk.core.engine import Engine, EngineConfig
 from proofdesk.core.findings import Category, Severity
 from proofdesk.core.io.errors import InputError, OutputError
 from proofdesk.core.paths import AppPaths
@@ -32,7 +31,6 @@ from proofdesk.gui import services
 from proofdesk.gui.dialogs import ExportDialog, Prompter, SettingsDialog, about_text
 from proofdesk.gui.draft_tab import DraftTab
 from proofdesk.gui.forms.ui_main_window import Ui_MainWindow
-from proofdesk.gui.workers import SpareEngine
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +54,6 @@ class MainWindow(QMainWindow):
         self._startup_messages = messages + ui_messages
         self.context = self._initial_context()
         self.undo_group = QUndoGroup(self)
-        self._spare: tuple[EngineConfig, SpareEngine] | None = None
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._on_file_changed)
         self._asking_about: set[Path] = set()
@@ -219,26 +216,15 @@ class MainWindow(QMainWindow):
         if tab is not None:
             fn(tab)
 
-    def _engine_factory(self) -> Callable[[], Engine]:
-        config = services.engine_config(self.context, self.settings)
-        checks = self.checks
-        spare = self._spare
-        self._spare = None
-
-        def factory() -> Engine:
-            if spare is not None and spare[0] == config:
-                engine = spare[1].take()
-                if engine is not None:
-                    return engine
-            return services.make_engine(config, checks)
-
-        return factory
+    def _engine_factory(self) -> services.EngineSpec:
+        # Picklable: the engine is built in the checker process (proofdesk.gui.check_process).
+        return services.engine_spec(services.engine_config(self.context, self.settings), self.checks)
 
     def prewarm(self) -> None:
-        """Build and warm an engine on a worker now, so the first draft's underlines come sooner."""
-        config = services.engine_config(self.context, self.settings)
-        checks = self.checks
-        self._spare = (config, SpareEngine(lambda: services.make_engine(config, checks)))
+        """Build and warm an engine in the checker process now, so the first draft's underlines come sooner."""
+        from proofdesk.gui.workers import check_process
+
+        check_process().prewarm(self._engine_factory())
 
     def open_path(self, path: Path) -> DraftTab | None:
         path = Path(path)

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -52,10 +53,14 @@ class Chunk:
 
 def build_chunks(text: str, findings: Sequence[Finding]) -> list[Chunk]:
     """The proposed copy of ``text`` as chunks, one per line unless a change spans lines."""
+    return list(iter_chunks(text, findings))
+
+
+def iter_chunks(text: str, findings: Sequence[Finding]) -> Iterator[Chunk]:
+    """build_chunks one chunk at a time, so the GUI thread can build a long draft's copy between paints."""
     chosen, _ = resolve_overlaps(f for f in findings if f.suggestions)
     starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     n_lines = len(starts)
-    chunks: list[Chunk] = []
     fi = 0
     line = 0
     while line < n_lines:
@@ -99,9 +104,52 @@ def build_chunks(text: str, findings: Sequence[Finding]) -> list[Chunk]:
             pos = max(pos, f.end)
         if pos < c_end:
             pieces.append((text[pos:c_end], PLAIN))
-        chunks.append(Chunk(last - first + 1, tuple(pieces), tuple(changes)))
+        yield Chunk(last - first + 1, tuple(pieces), tuple(changes))
         line = last + 1
-    return chunks
+
+
+class ChunkBuilder(QObject):
+    """Builds chunks on the GUI thread a few milliseconds per event-loop turn; only the newest build is delivered.
+
+    A worker thread would share the GIL with the GUI thread: each of Qt's calls into Python (a findings-list
+    repaint makes hundreds) then waited for the interpreter, which made 40-60 ms stalls on a 100k draft.
+    """
+
+    def __init__(self, parent: QObject | None = None, budget: float = 0.004) -> None:
+        super().__init__(parent)
+        self._budget = budget
+        self._work: Iterator[Chunk] | None = None
+        self._done: list[Chunk] = []
+        self._callback: Callable[[list[Chunk]], None] | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
+
+    @property
+    def busy(self) -> bool:
+        return self._work is not None
+
+    def submit(self, text: str, findings: Sequence[Finding], callback: Callable[[list[Chunk]], None]) -> None:
+        self._work = iter_chunks(text, list(findings))
+        self._done = []
+        self._callback = callback
+        self._timer.start()
+
+    def _step(self) -> None:
+        work = self._work
+        if work is None:
+            return
+        deadline = time.perf_counter() + self._budget
+        done = self._done
+        for chunk in work:
+            done.append(chunk)
+            if len(done) % 64 == 0 and time.perf_counter() > deadline:
+                self._timer.start()
+                return
+        self._work = None
+        if self._callback is not None:
+            self._callback(done)
 
 
 class _Gutter(QWidget):

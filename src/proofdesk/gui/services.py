@@ -7,7 +7,7 @@ module sits behind one function with the error types the UI must handle.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,17 +65,34 @@ def check_families() -> list[str]:
     return sorted({c.family for c in available_checks()})
 
 
-def document_factory(source: Document) -> Callable[[str], Document]:
-    """A function turning edited text back into a Document shaped like ``source``.
+class DocumentMaker:
+    """Turns edited text back into a Document shaped like ``source``.
 
     Lines whose text is unchanged keep their block kind, level and skips (a heading
-    stays a heading); new lines become paragraphs.
+    stays a heading); new lines become paragraphs. Picklable, so the checker process
+    can build the documents it checks.
     """
-    by_text: dict[str, Block] = {b.text: b for b in source.blocks}
 
-    def make(text: str) -> Document:
+    def __init__(self, source: Document) -> None:
+        self.source = source
+        self._by_text: dict[str, Block] | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        # The reader's own data (a parsed .docx) is for writers only and may not pickle.
+        return {"source": replace(self.source, source=None)}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        source = state["source"]
+        assert isinstance(source, Document)
+        self.__init__(source)  # type: ignore[misc]
+
+    def __call__(self, text: str) -> Document:
+        source = self.source
         if text == source.text:
             return source
+        by_text = self._by_text
+        if by_text is None:
+            by_text = self._by_text = {b.text: b for b in source.blocks}
         blocks = []
         for b in line_blocks(text):
             old = by_text.get(b.text)
@@ -84,11 +101,29 @@ def document_factory(source: Document) -> Callable[[str], Document]:
             blocks.append(b)
         return Document(text=text, blocks=blocks, source_format=source.source_format, path=source.path)
 
-    return make
+
+def document_factory(source: Document) -> Callable[[str], Document]:
+    """A function turning edited text back into a Document shaped like ``source`` (see DocumentMaker)."""
+    return DocumentMaker(source)
 
 
 def make_engine(config: EngineConfig, checks: Sequence[type[Check]] | None = None) -> Engine:
     return Engine(config, checks)
+
+
+@dataclass(frozen=True)
+class EngineSpec:
+    """How to build a draft's engine; picklable (check classes by reference), so the checker process builds it."""
+
+    config: EngineConfig
+    checks: tuple[type[Check], ...] | None = None
+
+    def __call__(self) -> Engine:
+        return make_engine(self.config, self.checks)
+
+
+def engine_spec(config: EngineConfig, checks: Sequence[type[Check]] | None = None) -> EngineSpec:
+    return EngineSpec(config, None if checks is None else tuple(checks))
 
 
 @dataclass

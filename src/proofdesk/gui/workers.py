@@ -1,30 +1,52 @@
-"""Background checking (novelWriter's pattern): one-shot QRunnables on the global QThreadPool.
+"""Background checking in the checker process (proofdesk.gui.check_process), one per app.
 
 Each job carries a job id and the draft revision it saw. The tab drops any
 result whose revision is no longer current, so a slow check can never paint
-underlines on text that has moved. One engine per draft, built on the worker
-(dictionaries load off the GUI thread) and never used by two jobs at once:
-a new request cancels the running job and starts when it has stopped.
+underlines on text that has moved. One engine per draft, built in the checker
+process (dictionaries load there) and never used by two jobs at once: a new
+request cancels the running job and starts when it has stopped.
+
+The GUI thread only pickles requests and decodes replies, a few milliseconds'
+worth per event-loop turn (findings arrive in batches of 1,000), so no Python
+thread in the desk's process competes with it for the GIL while a check runs.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
+import contextlib
+import itertools
+import os
+import pickle
+import queue
+import select
+import signal
+import subprocess
+import sys
 import threading
 import time
-import traceback
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSocketNotifier, QTimer, Signal
 
 from proofdesk.core.document import Document
-from proofdesk.core.engine import Cancelled, Engine
+from proofdesk.core.engine import Engine
 from proofdesk.core.findings import Finding
+from proofdesk.gui.check_process import HEADER, WORKER_FLAG, decode_findings
 
 DEBOUNCE_MS = 300
+# Replies decoded per event-loop turn before the GUI thread gets back to painting.
+DELIVER_BUDGET_S = 0.004
+# A checker that keeps dying is restarted, but the check that killed it is not re-run for ever.
+CRASHES_BEFORE_GIVING_UP = 3
+CRASHES_BEFORE_STOPPING = 6
+CRASH_WINDOW_S = 60.0
 
 EngineFactory = Callable[[], Engine]
+DataFn = Callable[[bytes], None]
 DocumentFactory = Callable[[str], Document]
 
 
@@ -48,88 +70,373 @@ class CheckResult:
     words: int = 0
 
 
-@dataclass
-class _EngineHolder:
-    factory: EngineFactory
-    engine: Engine | None = None
-    lock: threading.Lock = field(default_factory=threading.Lock)
+class ProcessClient(Protocol):
+    def on_message(self, msg: tuple[Any, ...]) -> None: ...
+
+    def resend(self) -> None: ...
+
+    def process_restarted(self, detail: str, retry: bool, restarted: bool) -> None: ...
 
 
-class _Signals(QObject):
-    result = Signal(object)
-    progress = Signal(int, int, int)
-    done = Signal(int)
+def worker_command() -> list[str]:
+    """The checker's command line; a frozen bundle runs itself (its entry point calls run_if_worker)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, WORKER_FLAG]
+    return [sys.executable, "-m", "proofdesk.gui.check_process"]
 
 
-class CheckJob(QRunnable):
-    def __init__(
-        self,
-        job_id: int,
-        request: CheckRequest,
-        holder: _EngineHolder,
-        make_document: DocumentFactory,
-        signals: _Signals,
-    ) -> None:
+def proofdesk_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k.startswith("PROOFDESK_")}
+
+
+def pickled(obj: object, what: str) -> bytes:
+    try:
+        return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:
+        raise TypeError(f"the {what} must be picklable to reach the checker process: {exc}") from exc
+
+
+class _Pipes(QObject):
+    """The checker's stdin and stdout, as seen from the GUI thread: write() buffers, replies come to on_data."""
+
+    def __init__(self, proc: subprocess.Popen[bytes], on_data: DataFn, on_eof: Callable[[], None]) -> None:
         super().__init__()
-        self.job_id = job_id
-        self.request = request
-        self.holder = holder
-        self.make_document = make_document
-        self.signals = signals
-        self.cancel = threading.Event()
+        assert proc.stdin is not None and proc.stdout is not None
+        self._stdin, self._stdout = proc.stdin, proc.stdout
+        self._on_data, self._on_eof = on_data, on_eof
+        self.closed = False
 
-    def run(self) -> None:
-        t0 = time.perf_counter()
-        req = self.request
+    def write(self, data: bytes) -> None:
+        raise NotImplementedError
+
+    def poll(self, seconds: float) -> None:
+        """Wait up to ``seconds`` for the checker, handling what arrives (for wait_for)."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        # Closing its stdin is what tells the checker to go.
+        self.closed = True
+        for f in (self._stdin, self._stdout):
+            with contextlib.suppress(OSError):
+                f.close()
+
+    def _eof(self) -> None:
+        if not self.closed:
+            self.close()
+            self._on_eof()
+
+
+class _NotifiedPipes(_Pipes):
+    """POSIX: non-blocking pipe ends watched by the GUI thread's event loop; no thread in this process."""
+
+    def __init__(self, proc: subprocess.Popen[bytes], on_data: DataFn, on_eof: Callable[[], None]) -> None:
+        super().__init__(proc, on_data, on_eof)
+        self._rfd, self._wfd = self._stdout.fileno(), self._stdin.fileno()
+        os.set_blocking(self._rfd, False)
+        os.set_blocking(self._wfd, False)
+        self._out = bytearray()
+        self._readable = QSocketNotifier(self._rfd, QSocketNotifier.Type.Read, self)
+        self._readable.activated.connect(self._read)
+        self._writable = QSocketNotifier(self._wfd, QSocketNotifier.Type.Write, self)
+        self._writable.setEnabled(False)
+        self._writable.activated.connect(self._flush)
+
+    def write(self, data: bytes) -> None:
+        self._out += data
+        self._flush()
+
+    def _flush(self) -> None:
+        while self._out and not self.closed:
+            try:
+                n = os.write(self._wfd, self._out)
+            except BlockingIOError:
+                break
+            except OSError:
+                self._eof()
+                return
+            del self._out[:n]
+        if not self.closed:
+            self._writable.setEnabled(bool(self._out))
+
+    def _read(self) -> None:
+        chunks: list[bytes] = []
+        for _ in range(64):  # a bound, so a chatty checker cannot keep the GUI thread here
+            try:
+                chunk = os.read(self._rfd, 1 << 20)
+            except BlockingIOError:
+                break
+            except OSError:
+                chunk = b""
+            if not chunk:
+                if chunks:
+                    self._on_data(b"".join(chunks))
+                self._eof()
+                return
+            chunks.append(chunk)
+        if chunks:
+            self._on_data(b"".join(chunks))
+
+    def poll(self, seconds: float) -> None:
+        if self.closed:
+            return
+        select.select([self._rfd], [self._wfd] if self._out else [], [], seconds)
+        self._flush()
+        if not self.closed:
+            self._read()
+
+    def close(self) -> None:
+        if not self.closed:
+            for notifier in (self._readable, self._writable):
+                notifier.setEnabled(False)
+                notifier.deleteLater()
+        super().close()
+
+
+class _ThreadedPipes(_Pipes):
+    """Windows: anonymous pipes can be neither non-blocking nor watched by Qt there, so two threads block on
+    them instead. They hold the GIL only to hand over bytes; replies are still decoded on the GUI thread."""
+
+    _data = Signal(bytes)
+    _gone = Signal()
+
+    def __init__(self, proc: subprocess.Popen[bytes], on_data: DataFn, on_eof: Callable[[], None]) -> None:
+        super().__init__(proc, on_data, on_eof)
+        self._queue: queue.Queue[bytes | None] = queue.Queue()
+        self._data.connect(on_data)
+        self._gone.connect(self._eof)
+        threading.Thread(target=self._reader, name="checker-reader", daemon=True).start()
+        threading.Thread(target=self._writer, name="checker-writer", daemon=True).start()
+
+    def _reader(self) -> None:
+        fd = self._stdout.fileno()
         try:
-            with self.holder.lock:
-                if self.holder.engine is None:
-                    self.holder.engine = self.holder.factory()
-                engine = self.holder.engine
-                doc = self.make_document(req.text)
-                if req.visible is not None and len(doc.blocks) > 8:
-                    lo, hi = req.visible
-                    shown = [b for b in doc.blocks if b.end >= lo and b.start <= hi]
-                    if shown and len(shown) < len(doc.blocks):
-                        found = engine.check(doc, blocks=shown, cancelled=self.cancel.is_set)
-                        within = (shown[0].start, shown[-1].end + 1)
-                        self._emit(CheckResult(self.job_id, req.revision, found, within, seconds=self._since(t0)))
-                calls = [0]
-                expected = max(1, len(engine.checks) * (len(doc.blocks) // 64 + 1))
-
-                def cancelled() -> bool:
-                    # The engine asks every 64 blocks; counting its questions gives a cheap progress figure.
-                    calls[0] += 1
-                    if calls[0] % 4 == 0:
-                        self.signals.progress.emit(self.job_id, min(calls[0], expected), expected)
-                    return self.cancel.is_set()
-
-                found = engine.check(doc, cancelled=cancelled)
-                words = doc.words
-            self._emit(CheckResult(self.job_id, req.revision, found, seconds=self._since(t0), words=words))
-        except Cancelled:
+            while chunk := os.read(fd, 1 << 20):
+                self._data.emit(chunk)
+        except OSError:
             pass
-        except Exception as exc:  # a broken check must not kill the app; the tab shows the message
-            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            self._emit(CheckResult(self.job_id, req.revision, [], error=detail, seconds=self._since(t0)))
+        self._gone.emit()
+
+    def _writer(self) -> None:
+        fd = self._stdin.fileno()
+        try:
+            while (data := self._queue.get()) is not None:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view) :]
+        except (OSError, ValueError):
+            self._gone.emit()
+
+    def write(self, data: bytes) -> None:
+        self._queue.put(bytes(data))
+
+    def poll(self, seconds: float) -> None:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, max(1, int(seconds * 1000)))
+        time.sleep(0.001)
+
+    def close(self) -> None:
+        self._queue.put(None)
+        super().close()
+
+
+class CheckProcess(QObject):
+    """The app's one checker process, talked to over its stdin and stdout; restarted if it dies."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._clients: dict[int, ProcessClient] = {}
+        self._ids = itertools.count(1)
+        self._in = bytearray()
+        self._frames: deque[bytes] = deque()
+        self._crashes: deque[float] = deque()
+        self._delivering = False
+        self.stopped = False
+        # Set when the checker kept dying and is no longer restarted.
+        self.broken = False
+        self.restarts = 0
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._pipes: _Pipes | None = None
+        self._start()
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc is not None else None
+
+    def _start(self) -> None:
+        # Anonymous pipes, never a port. Python opens them close-on-exec, so only this child holds the
+        # other ends: when the desk dies, even by SIGKILL, the checker reads EOF on its stdin and exits.
+        self._proc = subprocess.Popen(
+            worker_command(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            bufsize=0,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+        )
+        self._in.clear()
+        self._frames.clear()
+        kind = _NotifiedPipes if os.name == "posix" else _ThreadedPipes
+        self._pipes = kind(self._proc, self._on_data, self._died)
+        self.send(("init", list(sys.path)))
+
+    # Clients -------------------------------------------------------------------------------------
+
+    def register(self, client: ProcessClient) -> int:
+        ident = next(self._ids)
+        self._clients[ident] = client
+        return ident
+
+    def unregister(self, ident: int) -> None:
+        if self._clients.pop(ident, None) is not None:
+            self.send(("close", ident))
+
+    def prewarm(self, spec: object) -> None:
+        """Build and warm an engine now, so the first draft opened with the same settings checks sooner."""
+        self.send(("prewarm", pickled(spec, "engine settings"), proofdesk_env()))
+
+    def send(self, msg: tuple[Any, ...]) -> None:
+        if self.stopped or self._pipes is None:
+            return
+        data = pickle.dumps(msg, protocol=pickle.HIGHEST_PROTOCOL)
+        self._pipes.write(HEADER.pack(len(data)) + data)
+
+    # Receiving -----------------------------------------------------------------------------------
+
+    def _on_data(self, chunk: bytes) -> None:
+        buf = self._in
+        buf += chunk
+        pos = 0
+        while len(buf) - pos >= HEADER.size:
+            (size,) = HEADER.unpack_from(buf, pos)
+            if len(buf) - pos - HEADER.size < size:
+                break
+            self._frames.append(bytes(buf[pos + HEADER.size : pos + HEADER.size + size]))
+            pos += HEADER.size + size
+        del buf[:pos]
+        self._deliver()
+
+    def _deliver(self, budget: float | None = DELIVER_BUDGET_S) -> None:
+        if self._delivering:
+            return
+        self._delivering = True
+        t0 = time.perf_counter()
+        try:
+            while self._frames:
+                msg = pickle.loads(self._frames.popleft())
+                client = self._clients.get(msg[1]) if len(msg) > 1 else None
+                if client is not None and not shiboken6.isValid(client):
+                    # A tab deleted without being closed: its engine in the checker can go too.
+                    self.unregister(msg[1])
+                elif client is not None:
+                    client.on_message(msg)
+                if budget is not None and time.perf_counter() - t0 > budget and self._frames:
+                    QTimer.singleShot(0, self._deliver)
+                    break
         finally:
-            self.signals.done.emit(self.job_id)
+            self._delivering = False
 
-    @staticmethod
-    def _since(t0: float) -> float:
-        return time.perf_counter() - t0
+    def wait_for(self, done: Callable[[], bool], msecs: int) -> bool:
+        """Block the calling (GUI) thread, handling replies, until ``done()`` or ``msecs`` pass."""
+        deadline = time.monotonic() + msecs / 1000
+        while not done():
+            left = deadline - time.monotonic()
+            if left <= 0 or self._pipes is None:
+                return False
+            self._pipes.poll(min(left, 0.05))
+            self._deliver(budget=None)
+        return True
 
-    def _emit(self, result: CheckResult) -> None:
-        if not self.cancel.is_set():
-            self.signals.result.emit(result)
+    # Life and death --------------------------------------------------------------------------------
+
+    def _reap(self) -> str:
+        proc = self._proc
+        self._proc = None
+        if proc is None:
+            return "no process"
+        try:
+            code = proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            code = proc.wait()
+        if code < 0:
+            try:
+                return f"killed by {signal.Signals(-code).name}"
+            except ValueError:
+                return f"killed by signal {-code}"
+        return f"exit status {code}"
+
+    def _died(self) -> None:
+        if self.stopped:
+            return
+        if self._pipes is not None:
+            self._pipes.close()
+            self._pipes = None
+        detail = self._reap()
+        now = time.monotonic()
+        self._crashes.append(now)
+        while self._crashes and now - self._crashes[0] > CRASH_WINDOW_S:
+            self._crashes.popleft()
+        retry = len(self._crashes) < CRASHES_BEFORE_GIVING_UP
+        clients = list(self._clients.values())
+        if len(self._crashes) >= CRASHES_BEFORE_STOPPING:
+            # A checker that dies as soon as it starts (a broken install) must not be restarted for ever.
+            self.broken = True
+            for client in clients:
+                client.process_restarted(detail, retry=False, restarted=False)
+            return
+        self.restarts += 1
+        self._start()
+        for client in clients:
+            client.resend()
+        for client in clients:
+            client.process_restarted(detail, retry, restarted=True)
+
+    def stop(self) -> None:
+        """Ends the checker (closing its stdin is enough: it exits on EOF); waits briefly, then kills."""
+        if self.stopped:
+            return
+        self.stopped = True
+        if self._pipes is not None:
+            self._pipes.close()
+            self._pipes = None
+        proc, self._proc = self._proc, None
+        if proc is not None:
+            try:
+                proc.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+_PROCESS: CheckProcess | None = None
+
+
+def check_process() -> CheckProcess:
+    """The app's checker process, started on first use and stopped when the application quits."""
+    global _PROCESS
+    if _PROCESS is None or _PROCESS.stopped:
+        app = QCoreApplication.instance()
+        proc = CheckProcess(app)
+        if app is not None:
+            app.aboutToQuit.connect(proc.stop)
+        _PROCESS = proc
+    return _PROCESS
+
+
+@dataclass
+class _Job:
+    job_id: int
+    request: CheckRequest
+    cancelled: bool = False
+    parts: list[Finding] = field(default_factory=list)
 
 
 class CheckDispatcher(QObject):
-    """Debounces check requests for one draft and runs them one at a time on the pool."""
+    """Debounces check requests for one draft and runs them one at a time in the checker process."""
 
     result = Signal(object)  # CheckResult, in the GUI thread; the receiver drops stale revisions
     progress = Signal(int, int)
     busy_changed = Signal(bool)
+    # The checker process died (and was restarted): what to tell the user.
+    crashed = Signal(str)
 
     def __init__(
         self,
@@ -137,24 +444,23 @@ class CheckDispatcher(QObject):
         make_document: DocumentFactory,
         request_source: Callable[[], CheckRequest],
         parent: QObject | None = None,
-        pool: QThreadPool | None = None,
+        process: CheckProcess | None = None,
     ) -> None:
         super().__init__(parent)
-        self._holder = _EngineHolder(engine_factory)
-        self._make_document = make_document
+        self._proc = process or check_process()
+        self._spec = pickled(engine_factory, "engine factory")
+        self._maker = pickled(make_document, "document factory")
         self._request_source = request_source
-        self._pool = pool or QThreadPool.globalInstance()
-        self._signals = _Signals()
-        self._signals.result.connect(self._on_result)
-        self._signals.progress.connect(self._on_progress)
-        self._signals.done.connect(self._on_done)
+        self._ident = self._proc.register(self)
+        self.resend()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.run_now)
         self._next_id = 0
-        self._running: CheckJob | None = None
+        self._running: _Job | None = None
         self._pending: CheckRequest | None = None
+        self._closed = False
 
     @property
     def busy(self) -> bool:
@@ -163,155 +469,111 @@ class CheckDispatcher(QObject):
     def schedule(self) -> None:
         """Check after the debounce interval; typing again restarts it."""
         self._timer.start()
-        if self._running is not None:
-            self._running.cancel.set()
+        self._cancel_running()
 
     def run_now(self) -> None:
         self._timer.stop()
         request = self._request_source()
         if self._running is not None:
-            self._running.cancel.set()
+            self._cancel_running()
             self._pending = request
             return
         self._start(request)
 
     def set_document_factory(self, make_document: DocumentFactory) -> None:
-        self._make_document = make_document
+        self._maker = pickled(make_document, "document factory")
+        self._proc.send(("doc", self._ident, self._maker))
 
     def reset_engine(self, engine_factory: EngineFactory) -> None:
         """New settings: the next job builds a fresh engine (the running one keeps its own)."""
-        self._holder = _EngineHolder(engine_factory)
+        self._spec = pickled(engine_factory, "engine factory")
+        self._proc.send(("spec", self._ident, self._spec, proofdesk_env()))
 
     def cancel(self) -> None:
         self._timer.stop()
         self._pending = None
-        if self._running is not None:
-            self._running.cancel.set()
+        self._cancel_running()
 
     def wait_idle(self, msecs: int = 10_000) -> bool:
-        """Block until no job runs (closing a tab, tests). The engine lock is held while a job works."""
-        deadline = time.monotonic() + msecs / 1000
-        while self._running is not None and time.monotonic() < deadline:
-            if self._holder.lock.acquire(timeout=0.05):
-                self._holder.lock.release()
-                break
-        return True
+        """Block until no job runs (tests, benchmarks), handling the checker's replies meanwhile."""
+        return self._proc.wait_for(lambda: self._running is None, msecs)
+
+    def close(self) -> None:
+        """The draft is closing: its engine in the checker is dropped and its replies ignored."""
+        self.cancel()
+        if not self._closed:
+            self._closed = True
+            self._running = None
+            self._proc.unregister(self._ident)
+
+    def _cancel_running(self) -> None:
+        job = self._running
+        if job is not None and not job.cancelled:
+            job.cancelled = True
+            job.parts.clear()
+            self._proc.send(("cancel", self._ident, job.job_id))
 
     def _start(self, request: CheckRequest) -> None:
+        if self._closed:
+            return
+        if self._proc.broken:
+            self.busy_changed.emit(False)
+            return
         self._next_id += 1
-        job = CheckJob(self._next_id, request, self._holder, self._make_document, self._signals)
-        job.setAutoDelete(False)
-        self._running = job
+        self._running = _Job(self._next_id, request)
         self.busy_changed.emit(True)
-        self._pool.start(job)
+        self._proc.send(("check", self._ident, self._next_id, request.revision, request.text, request.visible))
 
-    def _on_result(self, result: CheckResult) -> None:
-        running = self._running
-        if running is None or result.job_id != running.job_id or running.cancel.is_set():
+    # From the checker process ------------------------------------------------------------------
+
+    def on_message(self, msg: tuple[Any, ...]) -> None:
+        kind, job_id = msg[0], msg[2]
+        job = self._running
+        current = job is not None and job.job_id == job_id
+        if kind == "done":
+            if current:
+                self._on_done()
             return
-        self.result.emit(result)
-
-    def _on_progress(self, job_id: int, done: int, total: int) -> None:
-        if self._running is not None and job_id == self._running.job_id:
-            self.progress.emit(done, total)
-
-    def _on_done(self, job_id: int) -> None:
-        if self._running is None or self._running.job_id != job_id:
+        if not current or job is None or job.cancelled:
             return
+        if kind == "part":
+            job.parts.extend(decode_findings(msg[3]))
+        elif kind == "result":
+            _, _, _, revision, rows, within, error, seconds, words = msg
+            found = job.parts + decode_findings(rows)
+            job.parts = []
+            self.result.emit(CheckResult(job_id, revision, found, within, error, seconds, words))
+        elif kind == "progress":
+            self.progress.emit(msg[3], msg[4])
+
+    def resend(self) -> None:
+        self._proc.send(("spec", self._ident, self._spec, proofdesk_env()))
+        self._proc.send(("doc", self._ident, self._maker))
+
+    def process_restarted(self, detail: str, retry: bool, restarted: bool) -> None:
+        job, self._running = self._running, None
+        if not restarted:
+            self.crashed.emit(
+                f"The checker keeps stopping ({detail}); checking is off until ProofDesk is started again."
+            )
+        elif retry:
+            self.crashed.emit(f"The checker stopped unexpectedly ({detail}) and was restarted.")
+        else:
+            self.crashed.emit(
+                f"The checker stopped unexpectedly ({detail}) again and was restarted; "
+                "edit the draft to check it again."
+            )
+        had_work = job is not None or self._pending is not None
+        self._pending = None
+        if had_work and retry and restarted:
+            self.run_now()
+        elif had_work:
+            self.busy_changed.emit(False)
+
+    def _on_done(self) -> None:
         self._running = None
         if self._pending is not None:
             request, self._pending = self._pending, None
             self._start(request)
         elif not self._timer.isActive():
             self.busy_changed.emit(False)
-
-
-class _CallSignals(QObject):
-    done = Signal(int, object)
-
-
-class _CallJob(QRunnable):
-    def __init__(self, ident: int, fn: Callable[[], object], signals: _CallSignals) -> None:
-        super().__init__()
-        self.ident = ident
-        self.fn = fn
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as exc:  # reported to the caller like any result
-            result = exc
-        self.signals.done.emit(self.ident, result)
-
-
-class LatestOnly(QObject):
-    """Runs pure-Python work (no Qt objects) on the pool; only the newest submission's result is delivered."""
-
-    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
-        super().__init__(parent)
-        self._pool = pool or QThreadPool.globalInstance()
-        self._signals = _CallSignals()
-        self._signals.done.connect(self._on_done)
-        self._latest = 0
-        self._callback: Callable[[object], None] | None = None
-        self._jobs: dict[int, _CallJob] = {}
-
-    @property
-    def busy(self) -> bool:
-        return self._latest in self._jobs
-
-    def submit(self, fn: Callable[[], object], callback: Callable[[object], None]) -> None:
-        self._latest += 1
-        self._callback = callback
-        job = _CallJob(self._latest, fn, self._signals)
-        job.setAutoDelete(False)
-        self._jobs[self._latest] = job
-        self._pool.start(job)
-
-    def _on_done(self, ident: int, result: object) -> None:
-        self._jobs.pop(ident, None)
-        if ident == self._latest and self._callback is not None and not isinstance(result, Exception):
-            self._callback(result)
-
-
-class _WarmJob(QRunnable):
-    def __init__(self, factory: EngineFactory, warm_text: str, future: concurrent.futures.Future[Engine]) -> None:
-        super().__init__()
-        self.factory = factory
-        self.warm_text = warm_text
-        self.future = future
-
-    def run(self) -> None:
-        from proofdesk.core.document import document_from_text
-
-        try:
-            engine = self.factory()
-            # One tiny check makes the checks load their lazy data (dictionaries, word lists) now.
-            engine.check(document_from_text(self.warm_text))
-            self.future.set_result(engine)
-        except Exception as exc:  # the first real check reports the same problem properly
-            self.future.set_exception(exc)
-
-
-class SpareEngine:
-    """An engine built and warmed on the pool while the window paints, handed to the first draft opened."""
-
-    WARM_TEXT = "Warm up: the council said it was encouraged by teh plan , and -- as ever -- said so.\n"
-
-    def __init__(self, factory: EngineFactory, pool: QThreadPool | None = None) -> None:
-        self._future: concurrent.futures.Future[Engine] = concurrent.futures.Future()
-        self._job = _WarmJob(factory, self.WARM_TEXT, self._future)
-        self._job.setAutoDelete(False)
-        (pool or QThreadPool.globalInstance()).start(self._job)
-        self._taken = False
-
-    def take(self, timeout: float = 30.0) -> Engine | None:
-        """The warmed engine, once (waits for it on the calling worker thread); None afterwards or on failure."""
-        if self._taken:
-            return None
-        self._taken = True
-        try:
-            return self._future.result(timeout=timeout)
-        except Exception:
-            return None
