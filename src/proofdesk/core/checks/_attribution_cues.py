@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-import regex
+from proofdesk.core.checks._newsroom.lazyre import lazy, lazy_regex
+from proofdesk.core.checks._newsroom.text import folded
 
 _VERBS = (  # noqa: SIM905 - a word list reads better as one string
     # Bare forms that are mostly nouns in news copy (post, note, claim, text) are left out on purpose.
@@ -24,7 +25,7 @@ _VERBS = (  # noqa: SIM905 - a word list reads better as one string
 ).split()
 
 # ``said`` and friends, plus the set phrases agency copy uses instead of a verb.
-CUE = re.compile(
+CUE = lazy(
     r"\b(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b"
     r"|\b[Aa]ccording to\b"
     r"|\bquoted as saying\b"
@@ -44,7 +45,7 @@ CUE = re.compile(
 
 # The opening of a paragraph that points back at the quote above it: "So said…", "Those were the words of…",
 # or a bare "Smith added." standing for the attribution.
-BACK_REFERENCE = regex.compile(
+BACK_REFERENCE = lazy_regex(
     r"^\W*(?:(?:So|Thus) (?:said|says|wrote|argued|insisted|warned)\b"
     r"|(?:That|This|Those|These|Such) (?:was|were|is|are) (?:the |a |an )?(?:\w+ )?(?:words?|verdict|message|view"
     r"|warning|assessment|reaction|response|comment|plea|promise|reply|answer|claim)\b"
@@ -54,7 +55,24 @@ BACK_REFERENCE = regex.compile(
     r"|argued|replied|continued)(?: later| afterwards| on \w+)?[.:,;])"
 )
 
-WEAK_SOURCING = re.compile(
+# The first word that starts in lower case (ASCII) at the start or after a space. In a BACK_REFERENCE
+# match every word before its verb is capitalised or punctuation, so this word is that verb (or "was",
+# "words"…): a paragraph whose first such word is none of these needs no match of the big pattern.
+_FIRST_LOWER_WORD = lazy(r"(?:^| )([a-z]+)")
+_BACK_REFERENCE_WORDS = frozenset(
+    "said says wrote argued insisted warned was were is are words added told explained replied continued".split()  # noqa: SIM905
+)
+
+
+def may_refer_back(text: str) -> bool:
+    """False only where BACK_REFERENCE cannot match ``text``: a cheap test first (measured: 1 -> 0.2 ms per run)."""
+    if "Said " in text:
+        return True
+    m = _FIRST_LOWER_WORD.search(text)
+    return m is not None and m.group(1) in _BACK_REFERENCE_WORDS
+
+
+WEAK_SOURCING = lazy(
     r"\b(?:(?:some |many |other |several |unnamed |anonymous |informed |senior |local )?"
     r"(?:sources|experts|critics|analysts|observers|insiders|commentators|pundits|onlookers)"
     r"|(?:a|one|another) (?:source|insider|expert|critic))"
@@ -69,14 +87,33 @@ WEAK_SOURCING = re.compile(
 )
 
 # Words every WEAK_SOURCING match contains (same flags, so the same case folding): a cheap first test.
-WEAK_SOURCING_HINT = re.compile(
+WEAK_SOURCING_HINT = lazy(
     r"source|insider|expert|critic|analyst|observer|commentator|pundit|onlooker|it is |it was |according to "
     r"|(?:many|some) (?:say|believe|argue|claim)",
     re.IGNORECASE,
 )
 
+_HINT_WORDS = (
+    "source", "insider", "expert", "critic", "analyst", "observer", "commentator", "pundit", "onlooker", "it is ",
+    "it was ", "according to ", "many say", "many believe", "many argue", "many claim", "some say", "some believe",
+    "some argue", "some claim",
+)  # fmt: skip
+
+
+def may_have_weak_sourcing(text: str) -> bool:
+    """``WEAK_SOURCING_HINT.search(text)``, by plain substring tests where they decide it.
+
+    The hint has no fixed first letter, so its search tries every position of every paragraph
+    (measured: 5.3 ms of the 7 ms per-block pass per corpus run).
+    """
+    low = folded(text)
+    if low is None:
+        return WEAK_SOURCING_HINT.search(text) is not None
+    return any(map(low.__contains__, _HINT_WORDS))
+
+
 # Two capitalised words in a row, or a title and a surname: a named person or body.
-NAME = regex.compile(
+NAME = lazy_regex(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Judge|President|Minister|Senator)\.? \p{Lu}[\p{L}’'-]+"
     r"|\b\p{Lu}[\p{Ll}’'-]+(?: (?:de|da|van|von|der|al|bin|el|le|la|du) )?(?: \p{Lu}[\p{L}’'-]+)+"
 )

@@ -13,15 +13,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from proofdesk.core.checks._newsroom.lazyre import lazy
+
 DOUBLE_MARKS = frozenset('"“”„')
 SINGLE_MARKS = frozenset("'‘’")
 QUOTE_MARKS = DOUBLE_MARKS | SINGLE_MARKS
 OPENING_CHARS = frozenset("“‘„")
-_ANY_MARK = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS))) + "]")
+_ANY_MARK = lazy("[" + re.escape("".join(sorted(QUOTE_MARKS))) + "]")
 
 # Elisions that start with an apostrophe and would otherwise look like an
 # opening single quote: ’90s, rock ’n’ roll, ’em, ’tis, ’til, ’cause.
-_ELISION = re.compile(r"['’‘](?:n['’‘](?=\W|$)|n(?!\w)|(?:em|tis|twas|til|cause|bout|cos)\b|\d\ds?\b)", re.IGNORECASE)
+_ELISION = lazy(r"['’‘](?:n['’‘](?=\W|$)|n(?!\w)|(?:em|tis|twas|til|cause|bout|cos)\b|\d\ds?\b)", re.IGNORECASE)
 _OPEN_BEFORE = frozenset("([{—–-/•·▪●◦‣■□►▸*")
 _CLOSE_AFTER = frozenset(".,;:!?)]}—–-…")
 
@@ -136,8 +138,13 @@ def _double_role(ch: str, hint: Role | None, pending: Mark | None) -> Role:
     return Role.OPEN
 
 
+_NO_MARKS = Analysis((), (), (), (), ())
+
+
 @lru_cache(maxsize=32768)
 def analyse(text: str) -> Analysis:
+    if _ANY_MARK.search(text) is None:
+        return _NO_MARKS  # most paragraphs: no quote or apostrophe to pair
     marks: list[Mark] = []
     quotes: list[Quote] = []
     unclosed: list[Mark] = []

@@ -36,11 +36,12 @@ class DuplicatesCheck(Check):
         super().__init__(ctx)
         # Each paragraph's normalised words and sentences by its text, so an edit re-reads one paragraph.
         self._parts: dict[str, dupes._Parts] = {}
+        # The house's furniture lines, which the duplicate search skips like the furniture check does.
+        self._extra = FurnitureCheck(ctx)._extra_lines()
 
     def check_document(self, doc: Document) -> Iterable[Finding]:
         blocks = doc.blocks
-        extra = FurnitureCheck(self.ctx)._extra_lines()
-        hits = scan.scan(blocks, extra)
+        hits = scan.scan(blocks, self._extra)
         skip = {i for h in hits for i in range(h.first, h.last + 1)}
         found: dict[tuple[int, int], Finding] = {}
         memo = self._parts

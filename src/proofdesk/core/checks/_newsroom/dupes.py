@@ -10,14 +10,16 @@ with rapidfuzz, so the work stays close to linear in the length of the draft.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from rapidfuzz.distance import Levenshtein
 
 from proofdesk.core.checks._newsroom import scan, shapes
-from proofdesk.core.checks._newsroom.text import ends_sentence, normalise, sentences, word_set
+from proofdesk.core.checks._newsroom.lazyre import lazy
+from proofdesk.core.checks._newsroom.text import ends_sentence, folded, normalise, sentences, word_set
 from proofdesk.core.document import Block, BlockKind
 
 MIN_BLOCK_TOKENS = 4
@@ -43,13 +45,14 @@ _NEGATIONS = word_set(
 )
 _PRONOUN_START = word_set("he she it they we i this that these those there his her its their")
 # A photo credit tacked onto one copy of a caption does not make it a new caption.
-_TRAILING_CREDIT = re.compile(
+_TRAILING_CREDIT = lazy(
     r"\s*(?:\(?(?:photo(?:graph)?|picture|image|credit)s?\s*(?::|by)\s*[^.()]{1,60}\)?"
     r"|\(?[A-Z]{2,}(?:[ -][A-Z]{2,})?/[\w .'’/-]{2,60}\)?)\s*$",
     re.IGNORECASE,
 )
-_ASCII_DIGIT_TOKEN = re.compile(r"[^ ]*[0-9][^ ]*")
-_CREDIT_HINT = re.compile(r"/|photo|picture|image|credit", re.IGNORECASE)
+# Tried only where a word starts (the look-behind), so a word without a digit costs one pass, not one per letter.
+_ASCII_DIGIT_TOKEN = lazy(r"(?<![^ ])[^ ]*[0-9][^ ]*")
+_CREDIT_HINT = lazy(r"/|photo|picture|image|credit", re.IGNORECASE)
 
 
 @dataclass(slots=True, eq=False)  # compared and hashed by identity: the index counts units
@@ -62,6 +65,8 @@ class Unit:
     whole: bool  # the unit is its whole block
     single: bool  # its block is a single sentence
     keys: list[str] | None = None  # its rarest words, once the document's word counts are known
+    words: frozenset[str] | None = None  # the set of its toks, where text_parts made it
+    long: frozenset[str] | None = None  # those of more than two letters
     _facts: tuple[str, ...] | None = None
 
     @property
@@ -70,7 +75,9 @@ class Unit:
         if self._facts is None:
             toks = self.toks
             norm = self.norm
-            found = [t for t in toks if t in _NEGATIONS]
+            # Most units have no negation to list word by word.
+            no_negation = self.words is not None and _NEGATIONS.isdisjoint(self.words)
+            found = [] if no_negation else [t for t in toks if t in _NEGATIONS]
             if norm.isascii():  # then str.isdigit means 0-9, and a regex finds the tokens holding one
                 found.extend(_ASCII_DIGIT_TOKEN.findall(norm))
             else:
@@ -91,26 +98,122 @@ class Dup:
     original_block: int
 
 
+def _shared(sets: list[frozenset[str]]) -> set[str]:
+    """The words in more than one of ``sets``."""
+    return {t for t, n in Counter(chain.from_iterable(sets)).items() if n > 1}
+
+
+class _Vocabulary:
+    """What the indexes need to know about the document's words, worked out once per document."""
+
+    def __init__(
+        self,
+        block_words: list[frozenset[str]],
+        block_long: list[frozenset[str]],
+        sentence_words: list[frozenset[str]],
+        sentence_long: list[frozenset[str]],
+    ) -> None:
+        self._block_words = block_words
+        self._sentence_words = sentence_words
+        self._df: Counter[str] | None = None
+        self._order: dict[str, int] | None = None
+        self.ranked_alone = 0  # units whose words were ranked one unit at a time
+        # Long words in two blocks or more, and in two sentences or more: any other word of a unit is its own.
+        self.common = _shared(block_long)
+        self.common_in_sentences = _shared(sentence_long)
+
+    @property
+    def df(self) -> Counter[str]:
+        """In how many blocks each word is: wanted only to rank the words of units that are not alone."""
+        if self._df is None:
+            self._df = Counter(chain.from_iterable(self._block_words))
+        return self._df
+
+    @property
+    def order(self) -> dict[str, int]:
+        """Each word's place in the order of key words, for documents where many units need ranking.
+
+        Longer than two letters first, then rarest first, then longest, then the word itself: the
+        order keys() ranks one unit's words in, built for every word at once by stable sorts.
+        """
+        if self._order is None:
+            ranked = sorted(_NO_WORDS.union(*self._block_words, *self._sentence_words))
+            ranked.sort(key=len, reverse=True)
+            ranked.sort(key=self.df.__getitem__)
+            ordered = [t for t in ranked if len(t) > 2] + [t for t in ranked if len(t) <= 2]
+            self._order = {t: i for i, t in enumerate(ordered)}
+        return self._order
+
+
+# Ranking the words of this many units one at a time costs about what ranking the whole vocabulary does.
+_RANK_ALL_AFTER = 48
+
+
 class _Index:
-    def __init__(self, df: dict[str, int]) -> None:
+    def __init__(self, words: _Vocabulary, sentences: bool) -> None:
         self.exact: dict[str, Unit] = {}
-        self.postings: dict[str, list[Unit]] = defaultdict(list)
-        self.df = df
+        # How many units were filed under each key word. A near copy must have the same facts (numbers,
+        # negations), so units are filed by key and facts, each with its number under the key: a unit
+        # looks only at the units with its own facts among the last MAX_POSTINGS filed under each key.
+        self.filed: dict[str, int] = {}
+        self.postings: dict[tuple[str, tuple[str, ...]], list[tuple[int, Unit]]] = {}
+        self.words = words
+        self.sentences = sentences
+        self._alone: dict[Unit, bool] = {}
 
     def keys(self, unit: Unit) -> list[str]:
         if unit.keys is None:
-            df = self.df
-            # Rarest first, then longest; the word itself breaks ties so the order never depends on sets.
-            ranked = sorted([(df.get(t, 0), -len(t), t) for t in set(unit.toks)])
-            long = [r[2] for r in ranked if r[1] < -2]
-            unit.keys = (long or [r[2] for r in ranked])[:RARE_KEYS]
+            vocabulary = self.words
+            words = unit.words if unit.words is not None else frozenset(unit.toks)
+            if vocabulary.ranked_alone < _RANK_ALL_AFTER:
+                vocabulary.ranked_alone += 1
+                df = vocabulary.df
+                # Rarest first, then longest; the word itself breaks ties so the order never depends on sets.
+                ranked = sorted([(df.get(t, 0), -len(t), t) for t in words])
+                long = [r[2] for r in ranked if r[1] < -2]
+                unit.keys = (long or [r[2] for r in ranked])[:RARE_KEYS]
+            else:
+                # The same order, read from the document's ranking; long words come first in it.
+                keys = sorted(words, key=vocabulary.order.__getitem__)[:RARE_KEYS]
+                unit.keys = [t for t in keys if len(t) > 2] if keys and len(keys[0]) > 2 else keys
         return unit.keys
+
+    def alone(self, unit: Unit) -> bool:
+        """True when every key of ``unit`` is a word no other unit in this index has.
+
+        Then no other unit shares a key with it, so it has no near copy here and is none of
+        another's: only its exact form needs indexing. Most units of a story are alone (names,
+        places and figures are rare words), so this skips ranking their words at all.
+        """
+        known = self._alone.get(unit)
+        if known is None:
+            long = unit.long if unit.long is not None else frozenset(t for t in unit.toks if len(t) > 2)
+            # The keys are the unit's rarest long words; with enough words in no other block they are all such
+            # words (a word only a sentence has, its block's copy having lost it with a credit, counts as one).
+            rare = long - self.words.common
+            known = bool(rare) and (len(rare) >= RARE_KEYS or len(rare) == len(long))
+            if known and self.sentences:
+                # ...and in the sentence index no other sentence may have them either.
+                known = rare.isdisjoint(self.words.common_in_sentences)
+            self._alone[unit] = known
+        return known
 
     def add(self, unit: Unit) -> None:
         self.exact.setdefault(unit.norm, unit)
+        if self.alone(unit):
+            return
+        facts = unit.facts
+        filed = self.filed
+        postings = self.postings
         for key in self.keys(unit):
-            lst = self.postings[key]
-            lst.append(unit)
+            number = filed.get(key, 0)
+            filed[key] = number + 1
+            lst = postings.get((key, facts))
+            if lst is None:
+                postings[(key, facts)] = [(number, unit)]
+                continue
+            lst.append((number, unit))
+            # The older entries here have at least MAX_POSTINGS units filed under the key after them.
             if len(lst) > MAX_POSTINGS * 2:
                 del lst[:MAX_POSTINGS]
 
@@ -118,31 +221,50 @@ class _Index:
         hit = self.exact.get(unit.norm)
         if hit is not None:
             return hit
-        if len(unit.toks) < 2:
+        toks = unit.toks
+        if len(toks) < 2 or self.alone(unit):
             return None
         keys = self.keys(unit)
-        # Candidates in first-seen order with how many of the unit's rare words they share.
-        pool: list[Unit] = []
-        postings = self.postings
-        for key in keys:
-            lst = postings.get(key)
-            if lst:
-                pool.extend(lst[-MAX_POSTINGS:])
-        counts = Counter(pool)
         # A near copy shares most of its rare words; one typo or changed word can cost at most two keys.
         need = 2 if len(keys) >= 3 else 1
-        n = len(unit.toks)
-        slack = max(1.0, n / WORDS_PER_EDIT)
         facts = unit.facts
+        postings = self.postings
+        filed = self.filed
+        lists: list[list[Unit]] = []
+        for key in keys:
+            lst = postings.get((key, facts))
+            if lst:
+                first = filed[key] - MAX_POSTINGS  # only the units filed last under a key are candidates
+                window = [u for _, u in lst] if lst[0][0] >= first else [u for k, u in lst if k >= first]
+                if window:
+                    lists.append(window)
+        # A unit is filed once under each key, so it shares no more keys than there are lists.
+        if len(lists) < need:
+            return None
+        # The candidates: units in at least ``need`` of the key lists, in the order they are first met.
+        candidates: Iterable[Unit]
+        if len(lists) == 1:
+            candidates = lists[0]
+        elif need == 1:
+            candidates = dict.fromkeys(chain.from_iterable(lists))
+        else:
+            sets = [set(lst) for lst in lists]
+            shared: set[Unit] = set()
+            for i, a in enumerate(sets):
+                for b in sets[i + 1 :]:
+                    shared.update(a.intersection(b))
+            if not shared:
+                return None
+            candidates = (
+                shared if len(shared) == 1 else [c for c in dict.fromkeys(chain.from_iterable(lists)) if c in shared]
+            )
+        n = len(toks)
+        slack = max(1.0, n / WORDS_PER_EDIT)
         best: tuple[float, Unit] | None = None
-        for cand, count in counts.items():
-            if count < need or abs(len(cand.toks) - n) > slack:
+        for cand in candidates:
+            if abs(len(cand.toks) - n) > slack:
                 continue
-            # near_cost would refuse these anyway; the template-like sentences of a long story make it common.
-            theirs = cand._facts
-            if (theirs if theirs is not None else cand.facts) != facts:
-                continue
-            cost = near_cost(unit.toks, cand.toks)
+            cost = near_cost(toks, cand.toks)
             if cost is not None and (best is None or cost < best[0]):
                 best = (cost, cand)
         return best[1] if best else None
@@ -201,38 +323,96 @@ def _is_typo(x: str, y: str) -> bool:
     return not (x in _FACT_WORDS and y in _FACT_WORDS) and not (x in _NEGATIONS or y in _NEGATIONS)
 
 
-def _block_norm(text: str) -> str:
+def _credit_cut(text: str) -> int | None:
+    """Where a photo credit tacked onto the end of ``text`` starts, if one is (and is not all of it)."""
     # Credits sit at the very end, so only the last stretch is searched (the pattern is anchored there).
     tail = text[-120:]
     # Every credit form has a slash or one of these words; most paragraphs have neither, and the full
     # pattern is slow to fail (it tries each position).
-    m = _TRAILING_CREDIT.search(tail) if _CREDIT_HINT.search(tail) else None
+    if "/" not in tail:
+        low = folded(tail)
+        if low is not None and not ("photo" in low or "picture" in low or "image" in low or "credit" in low):
+            return None
+        if low is None and not _CREDIT_HINT.search(tail):
+            return None
+    m = _TRAILING_CREDIT.search(tail)
     if m and m.start() > 0:
-        text = text[: len(text) - len(tail) + m.start()]
-    return normalise(text)
+        return len(text) - len(tail) + m.start()
+    return None
+
+
+def _block_norm(text: str) -> str:
+    cut = _credit_cut(text)
+    return normalise(text if cut is None else text[:cut])
 
 
 # A top-of-story line this short that recurs lower down is a caption, not the lede.
 MAX_CAPTION_WORDS = 20
 
 
-# What find_duplicates needs from one block's text alone: is it a credit line; its normalised form and
-# words; and, if it has more than one sentence, each sentence's span, normalised form and words.
-_Parts = tuple[bool, str, list[str], list[tuple[int, int, str, list[str]]] | None]
+# What find_duplicates needs from one block's text alone: is it a credit line; its normalised form,
+# words and set of words; and, if it has more than one sentence, the same for each sentence with its span.
+_Sentence = tuple[int, int, str, list[str], frozenset[str], frozenset[str]]
+_Parts = tuple[bool, str, list[str], frozenset[str], frozenset[str], list[_Sentence] | None]
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+# Normalised sentences by text: typing changes one sentence of a paragraph, so the rest are known.
+_SENTENCES: dict[str, tuple[str, list[str], frozenset[str], frozenset[str]]] = {}
+_SENTENCES_LIMIT = 20_000
+
+
+# Parts by paragraph text, for every draft checked lately: headlines, captions and credits recur.
+_PARTS: dict[str, _Parts] = {}
+_PARTS_LIMIT = 8_000
 
 
 def text_parts(text: str) -> _Parts:
+    parts = _PARTS.get(text)
+    if parts is None:
+        if len(_PARTS) > _PARTS_LIMIT:
+            _PARTS.clear()
+        parts = _PARTS[text] = _text_parts(text)
+    return parts
+
+
+def _text_parts(text: str) -> _Parts:
     if shapes.is_credit_line(text):
-        return (True, "", [], None)
+        return (True, "", [], _NO_WORDS, _NO_WORDS, None)
     spans = sentences(text)
-    norm = _block_norm(text)
-    sents = None
-    if len(spans) > 1:
-        sents = []
-        for s in spans:
-            snorm = normalise(text[s.start : s.end])
-            sents.append((s.start, s.end, snorm, snorm.split()))
-    return (False, norm, norm.split(), sents)
+    if len(spans) <= 1:
+        norm = _block_norm(text)
+        toks = norm.split()
+        return (False, norm, toks, *_word_sets(toks), None)
+    sents: list[_Sentence] = []
+    known = _SENTENCES
+    if len(known) > _SENTENCES_LIMIT:
+        known.clear()
+    for s in spans:
+        sentence = text[s.start : s.end]
+        hit = known.get(sentence)
+        if hit is None:
+            snorm = normalise(sentence)
+            stoks = snorm.split()
+            hit = known[sentence] = (snorm, stoks, *_word_sets(stoks))
+        sents.append((s.start, s.end, *hit))
+    cut = _credit_cut(text)
+    if cut is not None:
+        norm = normalise(text[:cut])
+        toks = norm.split()
+        return (False, norm, toks, *_word_sets(toks), sents)
+    # Sentences are cut at white space, which normalising never joins to a word, so the paragraph's
+    # words are its sentences' words: no second pass over the text (measured: text_parts 14 -> 8 ms).
+    toks = []
+    for sent in sents:
+        toks += sent[3]
+    words = _NO_WORDS.union(*[sent[4] for sent in sents])
+    return (False, " ".join(toks), toks, words, _NO_WORDS.union(*[sent[5] for sent in sents]), sents)
+
+
+def _word_sets(toks: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """A unit's words, and those of them longer than two letters (the ones that can be its keys)."""
+    return frozenset(toks), frozenset([t for t in toks if len(t) > 2])
 
 
 def duplicates_with_layout(blocks: Sequence[Block], skip: set[int], memo: dict[str, _Parts] | None = None) -> list[Dup]:
@@ -265,7 +445,11 @@ def find_duplicates(
     """Later copies of earlier blocks and sentences; blocks in ``skip`` are neither copies nor originals."""
     block_units: list[Unit | None] = []
     sent_units: list[list[Unit]] = []
-    df: dict[str, int] = defaultdict(int)
+    # Each live block's words and long words, and each sentence's long words: which are shared.
+    block_words: list[frozenset[str]] = []
+    block_long: list[frozenset[str]] = []
+    sentence_words: list[frozenset[str]] = []  # of sentences of blocks with more than one
+    sentence_long: list[frozenset[str]] = []
     memo = {} if memo is None else memo
     for i, b in enumerate(blocks):
         parts = None if i in skip else memo.get(b.text)
@@ -275,15 +459,23 @@ def find_duplicates(
             block_units.append(None)
             sent_units.append([])
             continue
-        _, norm, toks, sents = parts
-        unit = Unit(i, 0, len(b.text), norm, toks, True, sents is None)
+        _, norm, toks, words, long, sents = parts
+        unit = Unit(i, 0, len(b.text), norm, toks, True, sents is None, words=words, long=long)
         block_units.append(unit)
-        sus = [unit] if sents is None else [Unit(i, st, en, sn, stoks, False, False) for st, en, sn, stoks in sents]
-        sent_units.append(sus)
-        for t in set(unit.toks):
-            df[t] += 1
-    blocks_seen = _Index(df)
-    sents_seen = _Index(df)
+        block_words.append(words)
+        block_long.append(long)
+        if sents is None:
+            sent_units.append([unit])
+            sentence_long.append(long)
+        else:
+            sent_units.append(
+                [Unit(i, st, en, sn, stoks, False, False, words=sw, long=sl) for st, en, sn, stoks, sw, sl in sents]
+            )
+            sentence_words.extend([sent[4] for sent in sents])
+            sentence_long.extend([sent[5] for sent in sents])
+    vocabulary = _Vocabulary(block_words, block_long, sentence_words, sentence_long)
+    blocks_seen = _Index(vocabulary, sentences=False)
+    sents_seen = _Index(vocabulary, sentences=True)
     dups: list[Dup] = []
     flagged: set[int] = set()
     prev_live = -1
@@ -336,10 +528,10 @@ def _may_repeat(b: Block, u: Unit, orig: Unit, adjacent_to: int, body_start: int
     return len(u.toks) >= 7 or ends_sentence(b.text)
 
 
-_STORY_CUES = re.compile(r"\b(?:said|says|told|added|according to|announced|reported|warned|insisted)\b|[\"“”]")
+_STORY_CUES = lazy(r"\b(?:said|says|told|added|according to|announced|reported|warned|insisted)\b|[\"“”]")
 
 
-_CAPTION_MARKS = re.compile(r"^\s*(?:FILE PHOTO|FILE|PHOTO|PICTURED|IN PICTURES)\b|\b[A-Z]{2,}/[A-Z]", re.IGNORECASE)
+_CAPTION_MARKS = lazy(r"^\s*(?:FILE PHOTO|FILE|PHOTO|PICTURED|IN PICTURES)\b|\b[A-Z]{2,}/[A-Z]", re.IGNORECASE)
 
 
 def _reads_as_story(text: str) -> bool:

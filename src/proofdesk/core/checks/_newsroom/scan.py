@@ -15,10 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from proofdesk.core.checks._newsroom import shapes, wording
+from proofdesk.core.checks._newsroom.lazyre import lazy
 from proofdesk.core.checks._newsroom.text import ends_sentence
 from proofdesk.core.document import Block
 
-_LIST_ITEM = re.compile(r"^(?:[-•*·–]|\d{1,2}[.)])\s+\S")
+_LIST_ITEM = lazy(r"^(?:[-•*·–]|\d{1,2}[.)])\s+\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,32 +64,50 @@ def layout(texts: Sequence[str], words: Sequence[str | None], credit: Sequence[b
     return Layout(body_start, story_end, bool(credits))
 
 
-# The last scan, for the same block objects: the furniture and duplicate checks both need it in one run.
-# Matched by identity (the blocks are held, so their ids stay theirs), never by content, so a fresh
-# document is always scanned afresh.
-_last: tuple[tuple[Block, ...], tuple[str, ...], tuple[Hit, ...]] | None = None
+# The last scan, by the blocks' texts: the furniture and duplicate checks both need it for the same
+# document in one run, and the scan reads nothing but the texts (and the house's extra lines).
+_last: tuple[tuple[str, ...], tuple[str, ...], tuple[Hit, ...]] | None = None
 
 
 def scan(blocks: Sequence[Block], extra: Sequence[str] = ()) -> list[Hit]:
     global _last
-    last = _last
+    texts = tuple(b.text for b in blocks)
     want = tuple(extra)
-    if (
-        last is not None
-        and last[1] == want
-        and len(last[0]) == len(blocks)
-        and all(a is b for a, b in zip(last[0], blocks, strict=True))
-    ):
+    last = _last
+    if last is not None and last[1] == want and last[0] == texts:
         return list(last[2])
     hits = _scan(blocks, want)
-    _last = (tuple(blocks), want, tuple(hits))
+    _last = (texts, want, tuple(hits))
     return hits
 
 
-def _scan(blocks: Sequence[Block], extra: Sequence[str]) -> list[Hit]:
+# What a line's own text says (is it a credit line; the rule its wording decides), by house extra-lines and
+# text: an edited draft re-reads only its new lines, and headlines, credits and furniture recur across drafts.
+_LINES: dict[tuple[str, ...], dict[str, tuple[bool, str | None]]] = {}
+_LINES_LIMIT = 20_000
+
+
+def _lines(texts: Sequence[str], extra: tuple[str, ...]) -> list[tuple[bool, str | None]]:
+    known = _LINES.get(extra)
+    if known is None or len(known) > _LINES_LIMIT:
+        if len(_LINES) > 8:
+            _LINES.clear()
+        known = _LINES[extra] = {}
+    out = []
+    for t in texts:
+        hit = known.get(t)
+        if hit is None:
+            credit = shapes.is_credit_line(t)
+            hit = known[t] = (credit, None if credit else wording.classify(t, extra))
+        out.append(hit)
+    return out
+
+
+def _scan(blocks: Sequence[Block], extra: tuple[str, ...]) -> list[Hit]:
     texts = [b.text.strip() for b in blocks]
-    credit = [shapes.is_credit_line(t) for t in texts]
-    words: list[str | None] = [None if credit[i] else wording.classify(t, extra) for i, t in enumerate(texts)]
+    lines = _lines(texts, extra)
+    credit = [c for c, _ in lines]
+    words: list[str | None] = [w for _, w in lines]
     _top_chrome(texts, words, credit)
     _agency_photo_credits(texts, words, credit, layout(texts, words, credit).body_start)
     lay = layout(texts, words, credit)
@@ -128,7 +147,7 @@ def _scan(blocks: Sequence[Block], extra: Sequence[str]) -> list[Hit]:
     return _merge_related(hits)
 
 
-_UI_WORD = re.compile(
+_UI_WORD = lazy(
     r"\b(?:search|query|menu|log ?in|log ?out|sign ?in|sign ?up|register|sections?|close|home|account|edition|skip"
     r"|dialog|navigation|subscribe|newsletters?|weather|live|podcasts?|video|topics|profile|settings|notifications"
     r"|toggle|open|go|submit|enter)\b",
@@ -136,7 +155,7 @@ _UI_WORD = re.compile(
 )
 
 
-_UI_START = re.compile(
+_UI_START = lazy(
     r"^(?:search|type|enter|sign|log|subscribe|skip|listen|follow|share|click|tap|press|choose|select|go)\b",
     re.IGNORECASE,
 )

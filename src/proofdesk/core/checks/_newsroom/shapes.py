@@ -7,7 +7,9 @@ ends and which lines are page furniture.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from proofdesk.core.checks._newsroom.lazyre import lazy
 from proofdesk.core.checks._newsroom.text import ends_sentence, word_set
 
 _AGENCIES = (
@@ -19,7 +21,7 @@ _BULLET = r"[\s•·*\-–—]*\(?"
 
 # Lines that credit the story's writers and editors. Furniture never touches
 # them: their form is the attribution and typography checks' business.
-CREDIT_LINE = re.compile(
+CREDIT_LINE = lazy(
     _BULLET + r"(?:"
     r"(?:additional\s+)?(?:reporting|writing|editing|compiled|compilation|research|graphics|production|"
     r"reported|written|edited|translated|translation)(?:\s+and\s+\w+)?\s+by\b"
@@ -35,21 +37,21 @@ CREDIT_LINE = re.compile(
 )
 # The bare-agency alternative above must not catch photo credits such as
 # "REUTERS/Jane Doe"; those are furniture.
-_PHOTO_SLASH = re.compile(r"^\s*\(?(?:" + _AGENCIES + r")\s*/\s*\w", re.IGNORECASE)
+_PHOTO_SLASH = lazy(r"^\s*\(?(?:" + _AGENCIES + r")\s*/\s*\w", re.IGNORECASE)
 
 _TITLE_SMALL = word_set(
     "a an and as at but by for from in into nor of on onto or over per the to up upon via vs with is are "
     "was be after amid over off out than that"
 )
 _NAME_PART = r"(?:[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)*|[A-Z]\.|[A-Z][a-z]?[’'][A-Z][a-z]+|Mc[A-Z][a-z]+)"
-NAME_LINE = re.compile(rf"^\s*(?:By\s+)?{_NAME_PART}(?:\s+(?:{_NAME_PART}|de|da|van|von|der|bin|al|le|la)){{1,3}}\s*$")
+NAME_LINE = lazy(rf"^\s*(?:By\s+)?{_NAME_PART}(?:\s+(?:{_NAME_PART}|de|da|van|von|der|bin|al|le|la)){{1,3}}\s*$")
 
 _PROFESSION = (
     r"editor|sub-editor|correspondent|reporter|journalist|writer|columnist|contributor|producer|presenter|"
     r"analyst|author|freelance|freelancer|newspaper\s*man|newswoman|newsman|photographer|broadcaster|critic|"
     r"bureau chief|blogger|commentator|news(?:room|desk)"
 )
-_BIO = re.compile(
+_BIO = lazy(
     r"^(?:About the author\b[^\n]*|(?:(?:He|She|They)|(?!(?:The|A|An|This|That|His|Her|Its|Their|Our)\b)"
     + _NAME_PART
     + r"(?:\s+"
@@ -60,7 +62,7 @@ _BIO = re.compile(
 )
 
 
-_BIO_BEAT = re.compile(
+_BIO_BEAT = lazy(
     r"^(?:(?:He|She|They)|" + _NAME_PART + r"(?:\s+" + _NAME_PART + r"){1,3})"
     r"\s+(?:covers|writes about|reports on|has reported|has been|has worked)\b[^\n]{0,80}?"
     r"\b(?:for|at|with|on)\s+(?:the\s+)?[A-Z][^\n]*$"
@@ -68,7 +70,7 @@ _BIO_BEAT = re.compile(
 )
 
 
-_BARE_AGENCY = re.compile(_BULLET + r"(?:" + _AGENCIES + r")\)?\s*$")
+_BARE_AGENCY = lazy(_BULLET + r"(?:" + _AGENCIES + r")\)?\s*$")
 
 
 def is_bare_agency(text: str) -> bool:
@@ -76,6 +78,8 @@ def is_bare_agency(text: str) -> bool:
     return _BARE_AGENCY.match(text) is not None
 
 
+# The furniture scan, its layout passes and the duplicate check all ask this of the same lines.
+@lru_cache(maxsize=16384)
 def is_credit_line(text: str) -> bool:
     return len(text) < 300 and not _PHOTO_SLASH.match(text) and CREDIT_LINE.match(text) is not None
 
@@ -110,10 +114,12 @@ def is_name_line(text: str) -> bool:
     return len(text) <= 60 and NAME_LINE.match(text) is not None
 
 
+@lru_cache(maxsize=16384)
 def is_bio(text: str) -> bool:
     t = text.strip()
     return (_BIO.match(t) is not None or _BIO_BEAT.match(t) is not None) and ends_sentence(t)
 
 
+@lru_cache(maxsize=16384)
 def is_body_paragraph(text: str, min_words: int = 15) -> bool:
     return ends_sentence(text) and len(text.split()) >= min_words
