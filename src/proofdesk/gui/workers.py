@@ -13,16 +13,12 @@ thread in the desk's process competes with it for the GIL while a check runs.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import os
 import pickle
-import queue
-import select
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -30,12 +26,13 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSocketNotifier, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from proofdesk.core.document import Document
 from proofdesk.core.engine import Engine
 from proofdesk.core.findings import Finding
 from proofdesk.gui.check_process import HEADER, WORKER_FLAG, decode_findings
+from proofdesk.gui.checker_pipes import Pipes, pipes_for
 
 DEBOUNCE_MS = 300
 # Replies decoded per event-loop turn before the GUI thread gets back to painting.
@@ -46,7 +43,6 @@ CRASHES_BEFORE_STOPPING = 6
 CRASH_WINDOW_S = 60.0
 
 EngineFactory = Callable[[], Engine]
-DataFn = Callable[[bytes], None]
 DocumentFactory = Callable[[str], Document]
 
 
@@ -96,148 +92,6 @@ def pickled(obj: object, what: str) -> bytes:
         raise TypeError(f"the {what} must be picklable to reach the checker process: {exc}") from exc
 
 
-class _Pipes(QObject):
-    """The checker's stdin and stdout, as seen from the GUI thread: write() buffers, replies come to on_data."""
-
-    def __init__(self, proc: subprocess.Popen[bytes], on_data: DataFn, on_eof: Callable[[], None]) -> None:
-        super().__init__()
-        assert proc.stdin is not None and proc.stdout is not None
-        self._stdin, self._stdout = proc.stdin, proc.stdout
-        self._on_data, self._on_eof = on_data, on_eof
-        self.closed = False
-
-    def write(self, data: bytes) -> None:
-        raise NotImplementedError
-
-    def poll(self, seconds: float) -> None:
-        """Wait up to ``seconds`` for the checker, handling what arrives (for wait_for)."""
-        raise NotImplementedError
-
-    def close(self) -> None:
-        # Closing its stdin is what tells the checker to go.
-        self.closed = True
-        for f in (self._stdin, self._stdout):
-            with contextlib.suppress(OSError):
-                f.close()
-
-    def _eof(self) -> None:
-        if not self.closed:
-            self.close()
-            self._on_eof()
-
-
-class _NotifiedPipes(_Pipes):
-    """POSIX: non-blocking pipe ends watched by the GUI thread's event loop; no thread in this process."""
-
-    def __init__(self, proc: subprocess.Popen[bytes], on_data: DataFn, on_eof: Callable[[], None]) -> None:
-        super().__init__(proc, on_data, on_eof)
-        self._rfd, self._wfd = self._stdout.fileno(), self._stdin.fileno()
-        os.set_blocking(self._rfd, False)
-        os.set_blocking(self._wfd, False)
-        self._out = bytearray()
-        self._readable = QSocketNotifier(self._rfd, QSocketNotifier.Type.Read, self)
-        self._readable.activated.connect(self._read)
-        self._writable = QSocketNotifier(self._wfd, QSocketNotifier.Type.Write, self)
-        self._writable.setEnabled(False)
-        self._writable.activated.connect(self._flush)
-
-    def write(self, data: bytes) -> None:
-        self._out += data
-        self._flush()
-
-    def _flush(self) -> None:
-        while self._out and not self.closed:
-            try:
-                n = os.write(self._wfd, self._out)
-            except BlockingIOError:
-                break
-            except OSError:
-                self._eof()
-                return
-            del self._out[:n]
-        if not self.closed:
-            self._writable.setEnabled(bool(self._out))
-
-    def _read(self) -> None:
-        chunks: list[bytes] = []
-        for _ in range(64):  # a bound, so a chatty checker cannot keep the GUI thread here
-            try:
-                chunk = os.read(self._rfd, 1 << 20)
-            except BlockingIOError:
-                break
-            except OSError:
-                chunk = b""
-            if not chunk:
-                if chunks:
-                    self._on_data(b"".join(chunks))
-                self._eof()
-                return
-            chunks.append(chunk)
-        if chunks:
-            self._on_data(b"".join(chunks))
-
-    def poll(self, seconds: float) -> None:
-        if self.closed:
-            return
-        select.select([self._rfd], [self._wfd] if self._out else [], [], seconds)
-        self._flush()
-        if not self.closed:
-            self._read()
-
-    def close(self) -> None:
-        if not self.closed:
-            for notifier in (self._readable, self._writable):
-                notifier.setEnabled(False)
-                notifier.deleteLater()
-        super().close()
-
-
-class _ThreadedPipes(_Pipes):
-    """Windows: anonymous pipes can be neither non-blocking nor watched by Qt there, so two threads block on
-    them instead. They hold the GIL only to hand over bytes; replies are still decoded on the GUI thread."""
-
-    _data = Signal(bytes)
-    _gone = Signal()
-
-    def __init__(self, proc: subprocess.Popen[bytes], on_data: DataFn, on_eof: Callable[[], None]) -> None:
-        super().__init__(proc, on_data, on_eof)
-        self._queue: queue.Queue[bytes | None] = queue.Queue()
-        self._data.connect(on_data)
-        self._gone.connect(self._eof)
-        threading.Thread(target=self._reader, name="checker-reader", daemon=True).start()
-        threading.Thread(target=self._writer, name="checker-writer", daemon=True).start()
-
-    def _reader(self) -> None:
-        fd = self._stdout.fileno()
-        try:
-            while chunk := os.read(fd, 1 << 20):
-                self._data.emit(chunk)
-        except OSError:
-            pass
-        self._gone.emit()
-
-    def _writer(self) -> None:
-        fd = self._stdin.fileno()
-        try:
-            while (data := self._queue.get()) is not None:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(fd, view) :]
-        except (OSError, ValueError):
-            self._gone.emit()
-
-    def write(self, data: bytes) -> None:
-        self._queue.put(bytes(data))
-
-    def poll(self, seconds: float) -> None:
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, max(1, int(seconds * 1000)))
-        time.sleep(0.001)
-
-    def close(self) -> None:
-        self._queue.put(None)
-        super().close()
-
-
 class CheckProcess(QObject):
     """The app's one checker process, talked to over its stdin and stdout; restarted if it dies."""
 
@@ -254,7 +108,7 @@ class CheckProcess(QObject):
         self.broken = False
         self.restarts = 0
         self._proc: subprocess.Popen[bytes] | None = None
-        self._pipes: _Pipes | None = None
+        self._pipes: Pipes | None = None
         self._start()
 
     @property
@@ -273,8 +127,7 @@ class CheckProcess(QObject):
         )
         self._in.clear()
         self._frames.clear()
-        kind = _NotifiedPipes if os.name == "posix" else _ThreadedPipes
-        self._pipes = kind(self._proc, self._on_data, self._died)
+        self._pipes = pipes_for(self._proc, self._on_data, self._died)
         self.send(("init", list(sys.path)))
 
     # Clients -------------------------------------------------------------------------------------
