@@ -113,16 +113,52 @@ class Desk:
             time.sleep(0.1)
         raise AssertionError(f"no window titled {title!r} within {timeout} s")
 
+    def settle(self, quiet: float = 0.8, timeout: float = 60.0) -> None:
+        """Wait until the desk and its checker process have used no CPU for ``quiet`` seconds.
+
+        A fixed sleep is either slow or flaky: a cold first check on a loaded CI core can take
+        several seconds. ``quiet`` is longer than the desk's 300 ms typing debounce, so a check
+        that is about to start is not mistaken for idleness.
+        """
+        deadline = time.monotonic() + timeout
+        last, since = -1, time.monotonic()
+        while time.monotonic() < deadline:
+            used = self._cpu_ticks()
+            now = time.monotonic()
+            if used != last:
+                last, since = used, now
+            elif now - since >= quiet:
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"the desk was still busy after {timeout} s")
+
+    def _cpu_ticks(self) -> int:
+        """User + system clock ticks of the desk and every process below it (the checker)."""
+        if self.proc is None:
+            return 0
+        todo, total = [self.proc.pid], 0
+        while todo:
+            pid = todo.pop()
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                stat = Path(f"/proc/{pid}/stat").read_text()
+                fields = stat[stat.rindex(")") + 2 :].split()
+                total += int(fields[11]) + int(fields[12])
+                for task in Path(f"/proc/{pid}/task").iterdir():
+                    todo.extend(int(c) for c in (task / "children").read_text().split())
+        return total
+
     def focus(self, window: str | None = None) -> None:
         wid = window or self.window
         self.xdotool("windowactivate", "--sync", wid, check=False)
         self.xdotool("windowfocus", "--sync", wid, check=False)
         time.sleep(0.2)
 
-    def key(self, *keys: str, pause: float = 0.15) -> None:
+    def key(self, *keys: str, pause: float = 0.15, settle: bool = False) -> None:
         for k in keys:
             self.xdotool("key", "--clearmodifiers", k)
             time.sleep(pause)
+            if settle:
+                self.settle()
 
     def type(self, text: str) -> None:
         self.xdotool("type", "--delay", "30", text)

@@ -18,8 +18,8 @@ from proofdesk.core.review import ReviewSession
 pytestmark = pytest.mark.e2e
 
 SAMPLE = REPO / "resources" / "samples" / "scraped-story.txt"
-# Time for the 300 ms debounce plus a re-check of a short draft on a slow CI core.
-SETTLE = 1.2
+# After a key, a moment for the desk to react before waiting for it (and its checker) to go idle.
+SETTLE = 0.2
 
 
 def _engine():  # type: ignore[no-untyped-def]
@@ -80,10 +80,10 @@ def test_alt_down_then_ctrl_return_accepts_in_order_and_ctrl_s_saves(desk: Desk,
     assert expected != original
 
     desk.start(draft, title="sample.txt")
-    time.sleep(2.5)  # first check: dictionaries load on the worker
-    desk.key("alt+Down", pause=0.4)
+    desk.settle()  # the first check: the checker process starts and loads its dictionaries
+    desk.key("alt+Down", pause=SETTLE, settle=True)
     for _ in range(presses):
-        desk.key("ctrl+Return", pause=SETTLE)
+        desk.key("ctrl+Return", pause=SETTLE, settle=True)
     assert desk.title().startswith("sample.txt*"), desk.title()
     desk.key("ctrl+s", pause=1.0)
     desk.screenshot("accept-in-order-and-save")
@@ -101,12 +101,12 @@ def test_undo_and_redo_keys_in_the_real_window(desk: Desk, tmp_path: Path) -> No
     shutil.copyfile(SAMPLE, draft)
     original = draft.read_text(encoding="utf-8")
     desk.start(draft, title="sample.txt")
-    time.sleep(2.5)
-    desk.key("alt+Down", pause=0.4)
-    desk.key("ctrl+Return", pause=SETTLE)
-    desk.key("ctrl+z", pause=SETTLE)
-    desk.key("ctrl+shift+z", pause=SETTLE)
-    desk.key("ctrl+z", pause=SETTLE)
+    desk.settle()
+    desk.key("alt+Down", pause=SETTLE, settle=True)
+    desk.key("ctrl+Return", pause=SETTLE, settle=True)
+    desk.key("ctrl+z", pause=SETTLE, settle=True)
+    desk.key("ctrl+shift+z", pause=SETTLE, settle=True)
+    desk.key("ctrl+z", pause=SETTLE, settle=True)
     assert not desk.title().startswith("sample.txt*"), "undoing every change leaves the draft unmodified"
     desk.key("ctrl+s", pause=1.0)
     desk.screenshot("undo-redo")
@@ -122,7 +122,7 @@ def test_readme_screenshot_of_the_sample_draft(desk: Desk, tmp_path: Path) -> No
     draft = tmp_path / "scraped-story.txt"
     shutil.copyfile(SAMPLE, draft)
     desk.start(draft, title="scraped-story.txt")
-    time.sleep(3.0)
+    desk.settle()
     desk.xdotool("windowsize", desk.window, "1360", "860", check=False)
     desk.xdotool("windowmove", desk.window, "0", "0", check=False)
     time.sleep(0.5)

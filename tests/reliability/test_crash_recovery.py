@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -32,12 +31,12 @@ def test_killed_app_offers_the_draft_back_and_it_matches(desk: Desk, tmp_path: P
     original = draft.read_text(encoding="utf-8")
 
     desk.start(draft, title="story.txt")
-    time.sleep(2.5)
+    desk.settle()
     desk.key("ctrl+Home")
     desk.type("BREAKING ")
-    time.sleep(1.5)  # let the re-check of the typed line land before reviewing
-    desk.key("alt+Down", pause=0.4)
-    desk.key("ctrl+Return", pause=1.2)  # an accept writes the journal at once
+    desk.settle()  # let the re-check of the typed line land before reviewing
+    desk.key("alt+Down", pause=0.2, settle=True)
+    desk.key("ctrl+Return", pause=0.2, settle=True)  # an accept writes the journal at once
     journals = _journals()
     assert len(journals) == 1, journals
     journaled = json.loads(journals[0].read_text(encoding="utf-8"))["text"]
