@@ -85,25 +85,25 @@ class Judge:
         """Drop memoised verdicts (benchmarks measure from cold; the app never needs to)."""
         self._memo.clear()
         self._names.clear()
-        self.lex.main.forget()
-        self.lex.other.forget()
+        self.lex.forget()
 
     def is_known(self, word: str) -> bool:
         """Known as written, or as a possessive/contraction of a known word."""
-        lex = self.lex
-        if lex.known(word):
+        # The possessive/contraction forms are asked first: their base is usually settled by the stored
+        # lists, where the whole word (estuary's) would need Hunspell loaded. Either way round, the same answer.
+        if "'" in word and self._known_by_clitic(word):
             return True
-        if "'" in word:
-            base, _, clitic = word.rpartition("'")
-            if not clitic:  # Jones' — plural possessive
-                return bool(base) and self.is_known(base)
-            if clitic.lower() in _CLITICS and base and self.is_known(base):
-                return True
-            if base in _APOSTROPHE_PREFIXES and clitic[:1].isupper():
-                return True
-            if base.lower().endswith("n") and clitic.lower() == "t" and lex.known(base[:-1]):
-                return True
-        return False
+        return self.lex.known(word)
+
+    def _known_by_clitic(self, word: str) -> bool:
+        base, _, clitic = word.rpartition("'")
+        if not clitic:  # Jones' — plural possessive
+            return bool(base) and self.is_known(base)
+        if clitic.lower() in _CLITICS and base and self.is_known(base):
+            return True
+        if base in _APOSTROPHE_PREFIXES and clitic[:1].isupper():
+            return True
+        return base.lower().endswith("n") and clitic.lower() == "t" and self.lex.known(base[:-1])
 
     def judge(self, word: str) -> Verdict:
         """Verdict on one normalised word (no hyphens) that is not in any house vocabulary."""
@@ -124,7 +124,8 @@ class Judge:
         hit = self._names.get(word)
         if hit is None:
             hit = OK
-            if not self.is_known(word) and not word.isupper() and not any(ch.isupper() for ch in word[1:]):
+            # Cheapest first: capitals settle it without a dictionary.
+            if not word.isupper() and not any(ch.isupper() for ch in word[1:]) and not self.is_known(word):
                 stem = word[:-2] if word.endswith("'s") else word.rstrip("'")
                 lower = stem.lower()
                 if (
@@ -158,10 +159,10 @@ class Judge:
     def _judge(self, word: str) -> Verdict:
         if len(word) < 2 or _DIGIT.search(word):
             return OK
-        if self.is_known(word):
-            return OK
         if word.isupper() or any(ch.isupper() for ch in word[1:]):
             return OK  # acronyms (SASAC, MPs) and inner capitals (McAllister, iPhone, PhD)
+        if self.is_known(word):
+            return OK
         stem, suffix = word, ""
         if "'" in word:
             base, _, clitic = word.rpartition("'")
