@@ -27,6 +27,7 @@ Replies:
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import queue
@@ -292,6 +293,9 @@ def serve() -> None:
     server = Server(Channel(rfd, wfd))
     # Cancel requests must be seen between blocks, not after the check: hand the reader the GIL promptly.
     sys.setswitchinterval(0.001)
+    # A check allocates tens of thousands of small objects that live until the result is sent; default
+    # thresholds run a collection every 700 of them for nothing (100k words: 1.17 s -> 1.09 s).
+    gc.set_threshold(20_000, 20, 20)
     threading.Thread(target=server.read_forever, name="desk-reader", daemon=True).start()
     server.serve_forever()
 
