@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -135,7 +134,8 @@ def _child_stall(draft: Path) -> dict[str, float]:
     app.exec()
     results["load_s"] = load_s
     results["max_gui_stall_ms"] = max(results.get("stall_first_check_ms", 0), results.get("stall_recheck_ms", 0))
-    results["peak_rss_gui_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM rather than ru_maxrss, which on Linux starts from the parent's peak at fork and exec.
+    results["peak_rss_gui_mb"] = _peak_rss_of(os.getpid())
     results["peak_rss_mb"] = results["peak_rss_gui_mb"] + results["peak_rss_checker_mb"]
     results["words"] = tab.words
     return results
