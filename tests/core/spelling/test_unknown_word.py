@@ -79,7 +79,15 @@ SHOULD_PASS = [
     "The cryptocurrency exchange was fined by the regulator.",
     "Tregothnan said the Kelmarsh estate would sell the land. Tregothnan declined to name a price.",
     "The Organisation for Economic Co-operation and Development cut its forecast.",
+    # Words wholly in another script are not English misspellings: an English dictionary cannot judge them.
+    "The sign read שלום in Hebrew and مرحبا in Arabic; his name is written ג'ורג'.",
+    "The banner said мир и труд, and the slogan was ελευθερία.",
+    "Visitors to 北京 and 東京 wrote in the book in हिन्दी and ภาษาไทย.",
 ]
+
+# A word that mixes scripts is usually a homoglyph slip from scraped copy (a Cyrillic "а" in "password"):
+# it is still judged, and flagged.
+MIXED_SCRIPT = ["The p\u0430ssword was leaked online.", "The c\u043ebbled street was closed."]
 
 
 @pytest.mark.parametrize(("sentence", "word", "fix"), SHOULD_FLAG)
@@ -93,6 +101,11 @@ def test_should_flag(sentence: str, word: str, fix: str) -> None:
 @pytest.mark.parametrize("sentence", SHOULD_PASS)
 def test_should_pass(sentence: str) -> None:
     assert [f for f in spell(sentence) if f.rule == RULE] == []
+
+
+@pytest.mark.parametrize("sentence", MIXED_SCRIPT)
+def test_a_word_mixing_scripts_is_still_flagged(sentence: str) -> None:
+    assert [f.rule for f in spell(sentence)] == [RULE]
 
 
 def test_enough_examples() -> None:

@@ -12,6 +12,7 @@ document pass decides the rest with what the whole story says.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
@@ -41,6 +42,12 @@ UNSEEN_FLOOR = 3.0  # … of a word at least this common is a slip unless the st
 STRONG_COST = 0.65  # a doubled/dropped letter, swap or neighbouring key …
 STRONG_ZIPF = 4.0  # … on a word at least this common …
 STRONG_GAP = 2.0  # … that is at least 100 times more common than the typed word
+
+
+def _wholly_foreign(word: str) -> bool:
+    """True if no letter of ``word`` is Latin. A word mixing scripts is still judged: in scraped copy it is
+    usually a look-alike slip (a Cyrillic "а" inside "password")."""
+    return not any(ch.isalpha() and (ch.isascii() or "LATIN" in unicodedata.name(ch, "")) for ch in word)
 
 
 class Kind(Enum):
@@ -159,6 +166,8 @@ class Judge:
     def _judge(self, word: str) -> Verdict:
         if len(word) < 2 or _DIGIT.search(word):
             return OK
+        if not word.isascii() and _wholly_foreign(word):
+            return OK  # a quote or name in Hebrew, Cyrillic, Chinese…: no English dictionary can judge it
         if word.isupper() or any(ch.isupper() for ch in word[1:]):
             return OK  # acronyms (SASAC, MPs) and inner capitals (McAllister, iPhone, PhD)
         if self.is_known(word):
