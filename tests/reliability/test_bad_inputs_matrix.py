@@ -305,7 +305,7 @@ CASES: list[Case] = [
         ("deep.md", "nests deeper than the 20 levels"),
     ),
     Case(
-        "1 MB line without a newline (typography only; all checks take ~7 s, see the doc)",
+        "1 MB line without a newline (typography only; all checks take ~4 s, see the doc)",
         _write(
             "long.txt",
             LONG_LINE,
