@@ -43,6 +43,20 @@ CUE = lazy(
     re.IGNORECASE,
 )
 
+# CUE for text lowered by ``folded``: its alternatives then open with plain letters, which the regex engine
+# skips past a position on one comparison each, while case-blind letters must each be folded and compared
+# (measured: 17.7 -> 5.2 ms to search every paragraph of the corpus). The pattern has no upper-case escape
+# (``\B``, ``\W``…) for lower() to change; a test checks that, and that lowering keeps word characters.
+_CUE_LOWER = lazy(CUE.pattern.lower())
+
+
+def has_cue(text: str, low: str | None, start: int, end: int) -> bool:
+    """``CUE.search(text, start, end) is not None``; ``low`` is ``folded(text)``."""
+    if low is None:
+        return CUE.search(text, start, end) is not None
+    return _CUE_LOWER.search(low, start, end) is not None
+
+
 # The opening of a paragraph that points back at the quote above it: "So said…", "Those were the words of…",
 # or a bare "Smith added." standing for the attribution.
 BACK_REFERENCE = lazy_regex(
@@ -95,9 +109,11 @@ WEAK_SOURCING_HINT = lazy(
 
 _HINT_WORDS = (
     "source", "insider", "expert", "critic", "analyst", "observer", "commentator", "pundit", "onlooker", "it is ",
-    "it was ", "according to ", "many say", "many believe", "many argue", "many claim", "some say", "some believe",
-    "some argue", "some claim",
+    "it was ", "according to ",
 )  # fmt: skip
+# The hint's "many …"/"some …" phrases, each tried only after its first word is found.
+_MANY_WORDS = ("many say", "many believe", "many argue", "many claim")
+_SOME_WORDS = ("some say", "some believe", "some argue", "some claim")
 
 
 def may_have_weak_sourcing(text: str) -> bool:
@@ -109,7 +125,11 @@ def may_have_weak_sourcing(text: str) -> bool:
     low = folded(text)
     if low is None:
         return WEAK_SOURCING_HINT.search(text) is not None
-    return any(map(low.__contains__, _HINT_WORDS))
+    return (
+        any(map(low.__contains__, _HINT_WORDS))
+        or ("many " in low and any(map(low.__contains__, _MANY_WORDS)))
+        or ("some " in low and any(map(low.__contains__, _SOME_WORDS)))
+    )
 
 
 # Two capitalised words in a row, or a title and a surname: a named person or body.

@@ -76,6 +76,8 @@ class Analysis:
     open_at_end: tuple[Mark, ...] = ()
 
     def top_level(self) -> tuple[Quote, ...]:
+        if not self.quotes:
+            return ()  # most paragraphs: no generator to start
         return tuple(q for q in self.quotes if q.depth == 0)
 
 
@@ -209,6 +211,8 @@ def starts_with_opening_quote(text: str) -> Kind | None:
     stripped = text.lstrip(" \t\u00a0•·*-–—")
     if not stripped:
         return None
+    if stripped[0] not in QUOTE_MARKS:
+        return None  # every mark is a quote-mark character: most paragraphs need no analysis here
     offset = len(text) - len(stripped)
     for mark in analyse(text).marks:
         if mark.pos == offset and mark.role is Role.OPEN:

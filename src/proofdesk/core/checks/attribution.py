@@ -22,15 +22,16 @@ from functools import lru_cache
 
 from proofdesk.core.checks._attribution_cues import (
     BACK_REFERENCE,
-    CUE,
     NAME,
     TITLE_SMALL_WORDS,
     WEAK_SOURCING,
+    has_cue,
     may_have_weak_sourcing,
     may_refer_back,
 )
 from proofdesk.core.checks._credit_line import CreditLines, find_agency_source
 from proofdesk.core.checks._newsroom.lazyre import lazy
+from proofdesk.core.checks._newsroom.text import folded
 from proofdesk.core.checks._quotes import Kind, Quote, analyse, starts_with_opening_quote
 from proofdesk.core.checks._sentences import sentence_bounds, sentence_index
 from proofdesk.core.checks.base import Check, CheckContext, RuleInfo
@@ -116,6 +117,7 @@ def _paragraph(text: str, min_words: int) -> _Paragraph:
     bounds = sentence_bounds(text)
     first = len(text) - len(text.lstrip(" \t\u00a0•·*-–—"))
     verdicts: list[_QuoteVerdict] = []
+    low = folded(masked)
     for q in top:
         words = _WORD.findall(q.inner(text))
         full = _is_full_sentence(text, q, bounds)
@@ -126,7 +128,7 @@ def _paragraph(text: str, min_words: int) -> _Paragraph:
         window_start = bounds[s_idx - 1][0] if s_idx > 0 else 0
         has_next = e_idx + 1 < len(bounds)
         window_end = bounds[e_idx + 1][1] if has_next else len(text)
-        attributed = CUE.search(masked, window_start, window_end) is not None
+        attributed = has_cue(masked, low, window_start, window_end)
         if not attributed and masked[: q.start].rstrip().endswith(":"):
             attributed = True
         verdicts.append(_QuoteVerdict(q, attributed, not has_next, q.start == first))

@@ -191,11 +191,15 @@ def _agency_photo_credits(texts: Sequence[str], words: list[str | None], credit:
     seen_body = False
     for i in range(len(texts) - 1, -1, -1):
         body_after[i] = seen_body
+        if seen_body:
+            continue  # everything above has a body paragraph after it: no need to judge the lines
         story = words[i] is None and not credit[i] and not shapes.is_bio(texts[i])
-        seen_body = seen_body or (story and shapes.is_body_paragraph(texts[i]))
+        seen_body = story and shapes.is_body_paragraph(texts[i])
     for i, t in enumerate(texts):
+        if not credit[i]:
+            continue
         signed_off = t.lstrip()[:1] in {"—", "–", "-", "•", "("}
-        if credit[i] and shapes.is_bare_agency(t) and not signed_off and i > 0 and (i < body_start or body_after[i]):
+        if shapes.is_bare_agency(t) and not signed_off and i > 0 and (i < body_start or body_after[i]):
             credit[i] = False
             words[i] = "furniture.photo-credit"
 
