@@ -11,11 +11,13 @@ from pathlib import Path
 from proofdesk.core.io.errors import OutputError
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, durable: bool = True) -> None:
     """Write ``data`` to ``path`` through a temp file in the same folder, fsynced, then renamed over it.
 
     The temp file must live in the target's folder: ``os.replace`` is only atomic within one file system.
     An existing target keeps its permission bits (a group-writable desk folder stays group-writable).
+    ``durable=False`` skips the fsyncs, for files that can be rebuilt (the cache): after a power cut such
+    a file may be old or empty, never a mix, and its reader rebuilds it.
     """
     target = Path(path)
     if target.is_symlink():
@@ -46,8 +48,9 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         if mode is None:
             # mkstemp creates 0600; a new file should get the usual umask-based mode instead.
             umask = os.umask(0)
@@ -65,7 +68,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _fsync_folder(folder)
+    if durable:
+        _fsync_folder(folder)
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:

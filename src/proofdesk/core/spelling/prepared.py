@@ -23,7 +23,6 @@ import atexit
 import importlib.util
 import marshal
 import math
-import os
 import sys
 import threading
 from array import array
@@ -493,22 +492,16 @@ def _write(path: Path, payload: bytes, stale: str | None = None) -> None:
 
     ``stale`` is a glob for files an older layout left in the folder, removed once the new file is in.
     """
-    import tempfile  # only when writing: it imports random and shutil
+    from proofdesk.core.io.atomic import atomic_write_bytes  # only when writing: it imports tempfile
+    from proofdesk.core.io.errors import OutputError
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(payload)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write_bytes(path, payload, durable=False)
         for old in path.parent.glob(stale) if stale else ():
             if old != path:
                 old.unlink(missing_ok=True)
-    except OSError:
+    except (OSError, OutputError):
         pass  # a read-only or full cache folder only costs the next start the same rebuild
 
 

@@ -134,17 +134,13 @@ def store(key: tuple[Any, ...], style: HouseStyle, depends_on: Iterable[Path]) -
         header = {"key": key, "depends_on": stamps}
         target = _entry_path(key)
         target.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile
+        from proofdesk.core.io.atomic import atomic_write_bytes
 
-        fd, tmp = tempfile.mkstemp(prefix=".style-", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(header, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump((style, needs), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, target)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        # Two pickles back to back: a load reads the header alone to see whether the entry is current.
+        payload = pickle.dumps(header, protocol=pickle.HIGHEST_PROTOCOL) + pickle.dumps(
+            (style, needs), protocol=pickle.HIGHEST_PROTOCOL
+        )
+        atomic_write_bytes(target, payload, durable=False)
     except Exception:
         return
 
